@@ -1,0 +1,102 @@
+// swift-tools-version: 6.1
+// The target graph enforces the layering: OncallCore depends on nothing, adapters depend on
+// the core (never on each other), and only OncallDaemon wires them together.
+import PackageDescription
+
+let package = Package(
+    name: "oncalld",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "oncalld", targets: ["oncalld"]),
+        .executable(name: "oncallctl", targets: ["oncallctl"]),
+        .executable(name: "oncall-bench", targets: ["oncall-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: - C system libraries
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+
+        // MARK: - Domain
+        .target(name: "OncallCore"),
+
+        // MARK: - Adapters
+        .target(
+            name: "OncallStore",
+            dependencies: ["OncallCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "OncallConfig",
+            dependencies: ["OncallCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "OncallAPI", dependencies: ["OncallCore"]),
+        .target(
+            name: "OncallHTTP",
+            dependencies: [
+                "OncallCore", "OncallAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "OncallCurl", dependencies: ["CCurl"]),
+        .target(name: "OncallClient", dependencies: ["OncallAPI", "OncallCurl"]),
+        .target(
+            name: "OncallSystemd",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
+        // MARK: - Composition root and executables
+        .target(
+            name: "OncallDaemon",
+            dependencies: [
+                "OncallCore", "OncallStore", "OncallConfig", "OncallAPI", "OncallHTTP", "OncallSystemd",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "oncalld",
+            dependencies: ["OncallDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "oncallctl",
+            dependencies: [
+                "OncallAPI", "OncallClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "oncall-bench",
+            dependencies: ["OncallCore", "OncallStore", "OncallTesting"]
+        ),
+
+        // MARK: - Test support and tests
+        .target(name: "OncallTesting", dependencies: ["OncallCore"]),
+        .testTarget(name: "OncallCoreTests", dependencies: ["OncallCore", "OncallTesting"]),
+        .testTarget(name: "OncallStoreTests", dependencies: ["OncallCore", "OncallStore", "OncallTesting"]),
+        .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore"]),
+        .testTarget(name: "OncallSystemdTests", dependencies: ["OncallSystemd"]),
+        .testTarget(
+            name: "OncallIntegrationTests",
+            dependencies: ["OncallAPI", "OncallClient", "OncallCore", "oncalld", "oncallctl"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,127 @@
+import OncallCore
+import Yams
+
+/// Walks the composed YAML tree into a `DaemonConfig`, starting from the defaults and failing at the first problem.
+struct DaemonConfigReader {
+    /// The file name put in every error.
+    let file: String
+
+    static let topLevelKeys = [
+        "state_dir", "socket", "http", "escalation", "levels", "people",
+        "project_managers", "oncall_engineers", "emergency_group", "calendar", "log",
+    ]
+
+    static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+
+    /// The configuration the document describes; no document (an empty file) gives the defaults.
+    func read(_ root: Node?) throws(ConfigError) -> DaemonConfig {
+        var config = DaemonConfig.defaults
+        guard let root else { return config }
+        let top = ConfigNode(node: root, path: .root, file: file)
+        if top.isNull { return config }
+        guard case .mapping = root else {
+            throw top.error("the top level must be a mapping of keys such as 'state_dir: /var/lib/oncalld', found \(top.kind)")
+        }
+        let map = try top.mapping(keys: Self.topLevelKeys)
+        if let node = map["state_dir"] { config.stateDir = try node.nonEmptyString() }
+        if let node = map["socket"] { config.socket = try readSocket(node) }
+        if let node = map["http"] { config.http = try readHTTP(node) }
+        config.policy = try readPolicy(escalation: map["escalation"], levels: map["levels"])
+        if let node = map["people"] { config.people = try readPeople(node) }
+        let people = Dictionary(config.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        if let node = map["project_managers"] { config.projectManagers = try readGroup(node, people: people) }
+        if let node = map["oncall_engineers"] { config.oncallEngineers = try readGroup(node, people: people) }
+        if let node = map["emergency_group"] { config.emergencyGroup = try readGroup(node, people: people) }
+        if let node = map["calendar"], let key = map.keyNode("calendar") {
+            config.calendar = try readCalendar(node, key: key)
+        }
+        if let node = map["log"] { config.logLevel = try readLogLevel(node) }
+        return config
+    }
+
+    // MARK: - socket
+
+    func readSocket(_ node: ConfigNode) throws(ConfigError) -> SocketConfig {
+        var socket = DaemonConfig.defaults.socket
+        let map = try node.mapping(keys: ["path", "mode", "group", "allowed_users"])
+        if let value = map["path"] {
+            let path = try value.nonEmptyString()
+            // sockaddr_un.sun_path holds 108 bytes including the terminating NUL.
+            guard path.utf8.count <= 107 else {
+                throw value.error("socket path is \(path.utf8.count) bytes; Unix socket paths are limited to 107")
+            }
+            socket.path = path
+        }
+        if let value = map["mode"] {
+            // Unquoted 0660 is a YAML int; its text as written is still the octal digits.
+            let text = try value.text(expected: "octal digits such as \"0660\"", accepting: [.int])
+            socket.mode = try value.check { () throws(ValueProblem) in try SocketModeParser.parse(text) }
+        }
+        if let value = map["group"] { socket.group = value.isNull ? nil : try value.unixName() }
+        if let value = map["allowed_users"] {
+            socket.allowedUsers = try value.stringList { node throws(ConfigError) in try node.unixName() }
+        }
+        return socket
+    }
+
+    // MARK: - http
+
+    func readHTTP(_ node: ConfigNode) throws(ConfigError) -> HTTPConfig {
+        var http = DaemonConfig.defaults.http
+        let map = try node.mapping(keys: ["listen", "max_body", "tokens"])
+        if let value = map["listen"] {
+            if case .sequence = value.node {
+                // Unquoted [::1]:8080 starts a YAML flow list; say how to write it.
+                throw value.error("expected \"HOST:PORT\", found a list; quote IPv6 addresses: \"[::1]:8080\"")
+            }
+            let text = try value.string()
+            let address = try value.check { () throws(ValueProblem) in try ListenAddress.parse(text) }
+            http.host = address.host
+            http.port = address.port
+        }
+        if let value = map["max_body"] {
+            let text = try value.text(expected: "a size such as 1MiB", accepting: [.int])
+            http.maxBodyBytes = try value.check { () throws(ValueProblem) in try ByteSizeParser.parse(text) }
+        }
+        if let value = map["tokens"] { http.tokens = try readTokens(value) }
+        return http
+    }
+
+    func readTokens(_ node: ConfigNode) throws(ConfigError) -> [APIToken] {
+        var tokens: [APIToken] = []
+        var nameLines: [String: Int] = [:]
+        var secretOwners: [String: String] = [:]
+        for element in try node.list() {
+            let map = try element.mapping(keys: ["name", "token_file"])
+            let nameNode = try map.required("name")
+            let name = try nameNode.nonEmptyString()
+            if let first = nameLines[name] {
+                throw nameNode.error("duplicate token name '\(name)' (first at line \(first))")
+            }
+            nameLines[name] = nameNode.node.mark?.line ?? 0
+            let fileNode = try map.required("token_file")
+            let path = try fileNode.nonEmptyString()
+            let secret = try fileNode.check { () throws(ValueProblem) in try TokenFileReader.read(path: path) }
+            // Two names for one secret would make the audit log name the wrong holder.
+            if let owner = secretOwners[secret] {
+                throw fileNode.error("token file holds the same token as '\(owner)'; give each holder its own")
+            }
+            secretOwners[secret] = name
+            tokens.append(APIToken(name: name, secret: secret))
+        }
+        return tokens
+    }
+
+    // MARK: - log
+
+    func readLogLevel(_ node: ConfigNode) throws(ConfigError) -> String {
+        let map = try node.mapping(keys: ["level"])
+        guard let value = map["level"] else { return DaemonConfig.defaults.logLevel }
+        let level = try value.string()
+        guard Self.logLevels.contains(level) else {
+            let hint = KeySuggester.hint(for: level, among: Self.logLevels)
+            throw value.error("unknown log level '\(level)'" + (hint.isEmpty ? " (expected one of: \(Self.logLevels.joined(separator: ", ")))" : hint))
+        }
+        return level
+    }
+}

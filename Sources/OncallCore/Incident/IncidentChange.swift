@@ -1,0 +1,13 @@
+/// Everything one decision does to an incident: its new state, the timeline entries to append
+/// and the timer changes. A store commits all of it atomically or none of it.
+public struct IncidentChange: Sendable, Equatable {
+    public var incident: Incident
+    public var events: [TimelineEvent]
+    public var timers: [TimerChange]
+
+    public init(incident: Incident, events: [TimelineEvent] = [], timers: [TimerChange] = []) {
+        self.incident = incident
+        self.events = events
+        self.timers = timers
+    }
+}

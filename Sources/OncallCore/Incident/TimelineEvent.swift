@@ -1,0 +1,23 @@
+import Foundation
+
+/// One entry of an incident's append-only timeline: what happened, when, and who did it.
+public struct TimelineEvent: Sendable, Equatable {
+    /// What kind of thing happened.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case reported, acknowledged, escalated, relevelled, note, resolved, closed
+    }
+
+    public var kind: Kind
+    public var at: Date
+    /// `unix:alice`, `token:monitoring`, or `oncalld` for the daemon's own timers.
+    public var actor: String
+    /// Kind-specific facts, e.g. `reason`, `from_level`, `to_level`, `text`.
+    public var details: [String: String]
+
+    public init(kind: Kind, at: Date, actor: String, details: [String: String] = [:]) {
+        self.kind = kind
+        self.at = at
+        self.actor = actor
+        self.details = details
+    }
+}

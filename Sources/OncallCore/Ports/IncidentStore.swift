@@ -1,0 +1,46 @@
+import Foundation
+
+/// Durable incidents, timelines and timers. Every write returns only after it is committed to
+/// stable storage, so a caller may acknowledge it to the outside world.
+///
+/// The decision closures run inside the store's transaction and must be pure; a store may call
+/// them more than once if it retries a transaction.
+public protocol IncidentStore: Sendable {
+    /// Assigns the next incident number, commits what `make` decides, and returns the incident.
+    /// With an `idempotencyKey` that was used before, returns the earlier incident (created: false) and writes nothing.
+    func create(
+        idempotencyKey: String?, _ make: @escaping @Sendable (IncidentNumber) throws -> IncidentChange
+    ) async throws -> (incident: Incident, created: Bool)
+
+    /// Loads the incident, commits what `change` decides, and returns the new incident.
+    /// Throws `StoreError.notFound` for an unknown number.
+    func update(
+        _ id: IncidentNumber, _ change: @escaping @Sendable (Incident) throws -> IncidentChange
+    ) async throws -> Incident
+
+    func incident(_ id: IncidentNumber) async throws -> Incident?
+    /// The incident's timeline, oldest first.
+    func timeline(of id: IncidentNumber) async throws -> [TimelineEvent]
+    func incidents(_ query: IncidentQuery) async throws -> [Incident]
+
+    /// The due time of the earliest pending timer.
+    func nextTimerDue() async throws -> Date?
+    /// Fires up to `limit` pending timers due at or before `now`: each is marked fired in the same
+    /// transaction that commits its effect, so a crash can neither lose nor repeat one.
+    func fireDueTimers(
+        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident) -> IncidentChange
+    ) async throws -> [DueTimer]
+
+    func statistics() async throws -> StoreStatistics
+}
+
+/// Errors every store backend reports the same way.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case notFound(IncidentNumber)
+
+    public var description: String {
+        switch self {
+        case let .notFound(id): "no incident \(id)"
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Hummingbird
+import NIOCore
+
+/// Turns every thrown error into a JSON error answer; unexpected ones are logged and answered 500
+/// without internal detail.
+public struct ErrorMiddleware: RouterMiddleware {
+    public typealias Context = OncallRequestContext
+    let maxBodyBytes: @Sendable () -> Int
+
+    public init(maxBodyBytes: @escaping @Sendable () -> Int) {
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    public func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            if let failure = APIFailure.from(error) { return failure.response }
+            if error is NIOTooManyBytesError || (error as? HTTPError)?.status == .contentTooLarge {
+                return APIFailure(status: .contentTooLarge, code: "body_too_large",
+                                  message: "the body is larger than \(maxBodyBytes()) bytes").response
+            }
+            context.logger.error("request failed", metadata: ["error": "\(error)", "http.path": "\(request.uri.path)"])
+            return APIFailure(status: .internalServerError, code: "internal", message: "internal error; see the daemon's log").response
+        }
+    }
+}

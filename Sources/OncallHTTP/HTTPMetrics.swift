@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import OncallCore
+import Prometheus
+
+/// The daemon's Prometheus metrics: request counters and latencies kept here, incident and timer
+/// gauges read from the store at scrape time.
+public final class HTTPMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+
+    public init() {}
+
+    /// Counts one finished request and records its latency.
+    func record(method: String, route: String, status: Int, transport: String, duration: Duration) {
+        registry.makeCounter(descriptor: .init(metricName: "oncalld_http_requests_total", unitName: "", helpText: "HTTP requests answered, by route and status."), labels: [("method", method), ("route", route), ("status", String(status)), ("transport", transport)]).increment()
+        registry.makeDurationHistogram(descriptor: .init(metricName: "oncalld_http_request_duration_seconds", unitName: "", helpText: "Time from request to response."), labels: [("method", method), ("route", route)], buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                      .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)]).record(duration)
+    }
+
+    /// Counts timers fired by kind.
+    public func recordFired(_ timers: [DueTimer]) {
+        for timer in timers {
+            registry.makeCounter(descriptor: .init(metricName: "oncalld_timers_fired_total", unitName: "", helpText: "Durable timers fired, by kind."), labels: [("kind", timer.kind.rawValue)]).increment()
+        }
+    }
+
+    /// The exposition text, after refreshing the gauges from `statistics`.
+    func render(_ statistics: StoreStatistics) -> String {
+        for level in Level.allCases {
+            for state in IncidentState.allCases {
+                registry.makeGauge(descriptor: .init(metricName: "oncalld_incidents", unitName: "", helpText: "Incidents by level and state."), labels: [("level", String(level.rawValue)), ("state", state.rawValue)]).set(Double(statistics.incidents[level]?[state] ?? 0))
+            }
+        }
+        registry.makeGauge(descriptor: .init(metricName: "oncalld_timers_pending", unitName: "", helpText: "Durable timers waiting to fire."), labels: [])
+            .set(Double(statistics.pendingTimers))
+        registry.makeGauge(descriptor: .init(metricName: "oncalld_store_commits", unitName: "", helpText: "Transactions committed by the group-commit writer since start."), labels: [])
+            .set(Double(statistics.commitBatches))
+        registry.makeGauge(descriptor: .init(metricName: "oncalld_store_committed_writes", unitName: "", helpText: "Writes carried by those transactions since start."), labels: [])
+            .set(Double(statistics.committedWrites))
+        return registry.emitToString()
+    }
+}
+
+/// Records each request in `HTTPMetrics`, labelled by the matched route pattern.
+struct MetricsMiddleware: RouterMiddleware {
+    typealias Context = OncallRequestContext
+    let metrics: HTTPMetrics
+    let transport: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        var status = 500
+        defer {
+            metrics.record(
+                method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status,
+                transport: transport, duration: ContinuousClock.now - start)
+        }
+        let response = try await next(request, context)
+        status = response.status.code
+        return response
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import GRDB
+import OncallCore
+
+/// `IncidentStore` on a SQLite file in WAL mode with `synchronous = FULL`: a write returns only
+/// after its commit is fsynced. Concurrent writes share commits (see `GroupCommitWriter`).
+public final class SQLiteIncidentStore: IncidentStore {
+    private let pool: DatabasePool
+    private let writer: GroupCommitWriter
+
+    /// Opens (creating if needed) the database at `path` and runs pending migrations.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.label = "oncalld"
+        pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB sets synchronous = NORMAL on the writer after prepareDatabase; FULL must come after opening.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try Migrations.migrator.migrate(pool)
+        writer = GroupCommitWriter(pool: pool)
+    }
+
+    /// The applied migrations' names, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+
+    /// The `synchronous` pragma in force on the writer (2 = FULL).
+    public func synchronousMode() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+
+    // MARK: - Writes
+
+    public func create(
+        idempotencyKey: String?, _ make: @escaping @Sendable (IncidentNumber) throws -> IncidentChange
+    ) async throws -> (incident: Incident, created: Bool) {
+        try await writer.write { db in
+            if let idempotencyKey,
+               let row = try Row.fetchOne(db, sql: "SELECT \(IncidentRow.columns) FROM incident WHERE idempotencyKey = ?", arguments: [idempotencyKey]) {
+                return (try IncidentRow.decode(row), false)
+            }
+            let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM incident") ?? 1
+            let change = try make(IncidentNumber(next))
+            try db.execute(
+                sql: "INSERT INTO incident (\(IncidentRow.columns), idempotencyKey) VALUES (\(placeholders(24)))",
+                arguments: StatementArguments(IncidentRow.values(change.incident) + [idempotencyKey])
+            )
+            try Self.record(change, in: db)
+            return (change.incident, true)
+        }
+    }
+
+    public func update(
+        _ id: IncidentNumber, _ change: @escaping @Sendable (Incident) throws -> IncidentChange
+    ) async throws -> Incident {
+        try await writer.write { db in
+            guard let current = try Self.fetchIncident(id, db) else { throw StoreError.notFound(id) }
+            let decided = try change(current)
+            try Self.save(decided.incident, db)
+            try Self.record(decided, in: db)
+            return decided.incident
+        }
+    }
+
+    public func fireDueTimers(
+        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident) -> IncidentChange
+    ) async throws -> [DueTimer] {
+        try await writer.write { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, incidentId, kind, dueAt FROM timer
+                WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt, id LIMIT ?
+                """, arguments: [now.timeIntervalSince1970, limit])
+            var fired: [DueTimer] = []
+            for row in rows {
+                let timerID: Int64 = row["id"]
+                // Marked fired in the same transaction as its effect: neither lost nor repeated.
+                try db.execute(sql: "UPDATE timer SET status = 'fired', firedAt = ? WHERE id = ?",
+                               arguments: [now.timeIntervalSince1970, timerID])
+                let kindText: String = row["kind"]
+                let id = IncidentNumber(row["incidentId"] as Int64)
+                guard let kind = TimerKind(rawValue: kindText), let incident = try Self.fetchIncident(id, db) else { continue }
+                let timer = DueTimer(incident: id, kind: kind, dueAt: Date(timeIntervalSince1970: row["dueAt"]))
+                let change = effect(timer, incident)
+                if change.incident != incident { try Self.save(change.incident, db) }
+                try Self.record(change, in: db)
+                fired.append(timer)
+            }
+            return fired
+        }
+    }
+
+    private static func save(_ incident: Incident, _ db: Database) throws {
+        let assignments = IncidentRow.columns.split(separator: ",").dropFirst()
+            .map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }.joined(separator: ", ")
+        let values = IncidentRow.values(incident).dropFirst() + [incident.id.value]
+        try db.execute(sql: "UPDATE incident SET \(assignments) WHERE id = ?", arguments: StatementArguments(Array(values)))
+    }
+
+    /// Appends the change's timeline events and applies its timer changes.
+    private static func record(_ change: IncidentChange, in db: Database) throws {
+        let id = change.incident.id.value
+        for event in change.events {
+            let details = String(decoding: try JSONEncoder.sorted.encode(event.details), as: UTF8.self)
+            try db.execute(
+                sql: "INSERT INTO timelineEvent (incidentId, at, kind, actor, details) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, event.at.timeIntervalSince1970, event.kind.rawValue, event.actor, details]
+            )
+        }
+        for timer in change.timers {
+            switch timer {
+            case let .schedule(kind, dueAt):
+                try db.execute(sql: """
+                    INSERT INTO timer (incidentId, kind, dueAt) VALUES (?, ?, ?)
+                    ON CONFLICT (incidentId, kind) WHERE status = 'pending' DO UPDATE SET dueAt = excluded.dueAt
+                    """, arguments: [id, kind.rawValue, dueAt.timeIntervalSince1970])
+            case let .cancel(kind):
+                try db.execute(
+                    sql: "UPDATE timer SET status = 'cancelled' WHERE incidentId = ? AND kind = ? AND status = 'pending'",
+                    arguments: [id, kind.rawValue]
+                )
+            }
+        }
+    }
+
+    // MARK: - Reads
+
+    public func incident(_ id: IncidentNumber) async throws -> Incident? {
+        try await pool.read { db in try Self.fetchIncident(id, db) }
+    }
+
+    private static func fetchIncident(_ id: IncidentNumber, _ db: Database) throws -> Incident? {
+        try Row.fetchOne(db, sql: "SELECT \(IncidentRow.columns) FROM incident WHERE id = ?", arguments: [id.value])
+            .map(IncidentRow.decode)
+    }
+
+    public func timeline(of id: IncidentNumber) async throws -> [TimelineEvent] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT at, kind, actor, details FROM timelineEvent WHERE incidentId = ? ORDER BY id",
+                             arguments: [id.value]).map { row in
+                let kindText: String = row["kind"]
+                let detailsText: String = row["details"]
+                let details = (try? JSONDecoder().decode([String: String].self, from: Data(detailsText.utf8))) ?? [:]
+                return TimelineEvent(
+                    kind: TimelineEvent.Kind(rawValue: kindText) ?? .note, at: Date(timeIntervalSince1970: row["at"]),
+                    actor: row["actor"], details: details
+                )
+            }
+        }
+    }
+
+    public func incidents(_ query: IncidentQuery) async throws -> [Incident] {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        if let states = query.states {
+            clauses.append("state IN (\(placeholders(states.count)))")
+            arguments += StatementArguments(states.map(\.rawValue).sorted())
+        }
+        if let level = query.level {
+            clauses.append("level = ?")
+            arguments += [level.rawValue]
+        }
+        if let since = query.since {
+            clauses.append("reportedAt >= ?")
+            arguments += [since.timeIntervalSince1970]
+        }
+        let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        arguments += [query.limit]
+        let sql = "SELECT \(IncidentRow.columns) FROM incident \(filter) ORDER BY id DESC LIMIT ?"
+        let finalArguments = arguments
+        return try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(IncidentRow.decode) }
+    }
+
+    public func nextTimerDue() async throws -> Date? {
+        try await pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(dueAt) FROM timer WHERE status = 'pending'")
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    public func statistics() async throws -> StoreStatistics {
+        var statistics = try await pool.read { db in
+            var statistics = StoreStatistics()
+            for row in try Row.fetchAll(db, sql: "SELECT level, state, COUNT(*) AS n FROM incident GROUP BY level, state") {
+                let levelValue: Int = row["level"]
+                let stateText: String = row["state"]
+                guard let level = Level(rawValue: levelValue), let state = IncidentState(rawValue: stateText) else { continue }
+                statistics.incidents[level, default: [:]][state] = row["n"]
+            }
+            statistics.pendingTimers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timer WHERE status = 'pending'") ?? 0
+            return statistics
+        }
+        (statistics.commitBatches, statistics.committedWrites) = writer.counters
+        return statistics
+    }
+}
+
+private func placeholders(_ count: Int) -> String {
+    Array(repeating: "?", count: count).joined(separator: ", ")
+}
+
+extension JSONEncoder {
+    /// Sorted keys, so the same details always serialise to the same text.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import OncallCore
+import Testing
+@testable import OncallConfig
+
+@Suite("The documented example config/oncalld.yaml")
+struct ExampleConfigTests {
+    func load() throws -> DaemonConfig {
+        try ConfigLoader.load(path: ConfigFixtures.examplePath)
+    }
+
+    @Test("loads")
+    func loads() throws {
+        _ = try load()
+    }
+
+    @Test("daemon, socket, http and log keys read back")
+    func daemonKeys() throws {
+        let config = try load()
+        #expect(config.stateDir == "run/state")
+        #expect(config.socket == SocketConfig(path: "run/oncalld.sock", mode: 0o660, group: nil, allowedUsers: []))
+        #expect(config.http == HTTPConfig(host: "127.0.0.1", port: 8080, maxBodyBytes: 1 << 20, tokens: []))
+        #expect(config.logLevel == "info")
+    }
+
+    @Test("escalation and level keys read back")
+    func policyKeys() throws {
+        let policy = try load().policy
+        #expect(policy.escalation.emergencyAfter == .seconds(600))
+        #expect(policy.escalation.emergencyAfterByLevel == [.level1: .zero])
+        #expect(policy.escalation.delay(for: .level1) == .zero)
+        #expect(policy.escalation.delay(for: .level2) == .seconds(600))
+        #expect(policy.thresholds == LevelThresholds(level2After: .seconds(1200), level1After: .seconds(3600)))
+    }
+
+    @Test("people and groups read back")
+    func peopleKeys() throws {
+        let config = try load()
+        #expect(config.people.map(\.id) == ["zhang.wei", "li.na", "wang.fang", "chen.jie", "liu.yang"])
+        #expect(config.people.map(\.name) == ["张伟", "李娜", "王芳", "陈杰", "刘洋"])
+        #expect(config.person("zhang.wei") == Person(
+            id: "zhang.wei", name: "张伟", email: "zhang.wei@example.com", phone: "+86 138 0000 0001",
+            chat: ["wecom": "ZhangWei", "dingtalk": "zhangwei01"], unixUser: "zhangwei"))
+        for person in config.people {
+            #expect(person.email == "\(person.id)@example.com")
+            #expect(person.phone?.hasPrefix("+86 138") == true)
+            #expect(Set(person.chat.keys) == ["wecom", "dingtalk"])
+            #expect(person.unixUser != nil)
+        }
+        #expect(config.projectManagers == ["zhang.wei"])
+        #expect(config.oncallEngineers == ["li.na", "wang.fang"])
+        #expect(config.emergencyGroup == ["chen.jie", "liu.yang"])
+    }
+
+    @Test("calendar keys read back, with 2026 holidays and weekend make-up days")
+    func calendarKeys() throws {
+        let calendar = try load().calendar
+        #expect(calendar.timeZone.identifier == "Asia/Shanghai")
+        #expect(calendar.workingHours.map(\.description) == ["09:00-12:00", "13:00-18:00"])
+        #expect(calendar.restDays == [.saturday, .sunday])
+        // 3 + 9 + 3 + 5 + 3 + 3 + 7 days in 2026, and New Year's Day 2027.
+        #expect(calendar.holidays.count == 34)
+        for day in ["2026-01-01", "2026-02-15", "2026-02-23", "2026-10-07", "2027-01-01"] {
+            #expect(calendar.holidays.contains(LocalDate(iso: day)!), "\(day)")
+        }
+        #expect(calendar.makeupDays.map(\.description).sorted()
+            == ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"])
+        // A make-up day is only meaningful on a rest day.
+        for day in calendar.makeupDays {
+            #expect(calendar.restDays.contains(day.weekday), "\(day)")
+        }
+        #expect(!calendar.isWorkingDay(LocalDate(iso: "2026-10-05")!))
+        #expect(calendar.isWorkingDay(LocalDate(iso: "2026-10-10")!))
+    }
+
+    @Test("every key of the reference is present in the example")
+    func everyKeyPresent() throws {
+        let text = try String(contentsOfFile: ConfigFixtures.examplePath, encoding: .utf8)
+        let keys = [
+            "state_dir:", "socket:", "path:", "mode:", "group:", "allowed_users:", "http:", "listen:",
+            "max_body:", "tokens:", "escalation:", "emergency_after:", "emergency_after_by_level:",
+            "levels:", "level2_after:", "level1_after:", "people:", "id:", "name:", "email:", "phone:",
+            "chat:", "unix_user:", "project_managers:", "oncall_engineers:", "emergency_group:",
+            "calendar:", "time_zone:", "working_hours:", "rest_days:", "holidays:", "makeup_days:",
+            "log:", "level:",
+        ]
+        for key in keys {
+            #expect(text.contains(key), "\(key)")
+        }
+    }
+}
