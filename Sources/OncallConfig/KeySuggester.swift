@@ -4,6 +4,10 @@ enum KeySuggester {
     static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lowered }) { return exact }
+        // An abbreviation ("warn", "crit") is closer in intent than its edit distance says.
+        if word.count >= 3, let longer = candidates.filter({ $0.lowercased().hasPrefix(lowered) }).min(by: { $0.count < $1.count }) {
+            return longer
+        }
         // One edit per three characters, at most three: "escalaton" finds "escalation", "foo" finds nothing.
         let limit = max(1, min(3, word.count / 3))
         var best: (name: String, distance: Int)?

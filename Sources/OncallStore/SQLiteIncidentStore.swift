@@ -20,6 +20,12 @@ public final class SQLiteIncidentStore: IncidentStore {
         writer = GroupCommitWriter(pool: pool)
     }
 
+    /// Checkpoints the WAL and closes the database; call after the last write.
+    public func close() throws {
+        try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try pool.close()
+    }
+
     /// The applied migrations' names, oldest first.
     public func appliedMigrations() throws -> [String] {
         try pool.read { db in try Migrations.migrator.appliedMigrations(db) }

@@ -1,0 +1,217 @@
+import Foundation
+import OncallAPI
+import OncallCurl
+
+/// A blocking client for oncalld's HTTP API on its Unix socket.
+///
+/// Every call performs one libcurl transfer on the calling thread; do not call it from the Swift
+/// cooperative pool or a NIO event loop.
+public struct OncallClient: Sendable {
+    /// The daemon's Unix socket.
+    public var socketPath: String
+    /// The limit for one whole request.
+    public var timeout: Duration
+    /// The pauses between attempts of ``report(_:idempotencyKey:)`` when the connection fails (one retry per entry).
+    public var retryDelays: [Duration]
+
+    /// - Parameters:
+    ///   - socketPath: the daemon's Unix socket, e.g. `/run/oncalld/oncalld.sock`.
+    ///   - timeout: the limit for one whole request.
+    ///   - retryDelays: the pauses before each retry of a report; three retries over 3 s by default.
+    public init(
+        socketPath: String, timeout: Duration = .seconds(30),
+        retryDelays: [Duration] = [.milliseconds(500), .seconds(1), .milliseconds(1500)]
+    ) {
+        self.socketPath = socketPath
+        self.timeout = timeout
+        self.retryDelays = retryDelays
+    }
+
+    // MARK: - Typed calls
+
+    /// Files a new incident (`POST /v1/incidents`).
+    ///
+    /// The request carries `Idempotency-Key: idempotencyKey`. If the connection breaks (the daemon may have
+    /// received the report and be restarting) or is refused while the socket file exists, it is sent again with
+    /// the same key, after each of ``retryDelays``; the daemon answers a repeated key with the same incident.
+    public func report(_ request: ReportRequest, idempotencyKey: String) throws(ClientError) -> IncidentDTO {
+        let body = try encode(request)
+        let headers = [("Idempotency-Key", idempotencyKey)]
+        var delays = retryDelays[...]
+        while true {
+            do {
+                let response = try transfer(method: "POST", path: "/v1/incidents", body: body, headers: headers)
+                return try decodeAnswer(IncidentDTO.self, from: response)
+            } catch let error as CurlError {
+                guard let delay = delays.popFirst(), isWorthRetrying(error) else { throw unreachable(error) }
+                Thread.sleep(forTimeInterval: seconds(delay))
+            } catch let error as ClientError {
+                throw error
+            } catch {
+                throw .badResponse("\(error)")
+            }
+        }
+    }
+
+    /// Incidents, newest first (`GET /v1/incidents`); `nil` leaves a filter to the daemon's default.
+    public func list(states: [String]? = nil, level: Int? = nil, since: Date? = nil, limit: Int? = nil)
+        throws(ClientError) -> [IncidentDTO]
+    {
+        var query: [(String, String)] = []
+        if let states, !states.isEmpty { query.append(("state", states.joined(separator: ","))) }
+        if let level { query.append(("level", String(level))) }
+        if let since { query.append(("since", APIDates.format(since))) }
+        if let limit { query.append(("limit", String(limit))) }
+        let queryText = query.map { "\($0)=\(Self.escapeQuery($1))" }.joined(separator: "&")
+        let response = try send(method: "GET", path: "/v1/incidents" + (queryText.isEmpty ? "" : "?" + queryText))
+        return try decodeAnswer(IncidentListDTO.self, from: response).incidents
+    }
+
+    /// One incident with its timeline (`GET /v1/incidents/{id}`); `id` is `INC-000001` or `1`.
+    public func show(_ id: String) throws(ClientError) -> IncidentDTO {
+        try decodeAnswer(IncidentDTO.self, from: send(method: "GET", path: Self.incidentPath(id)))
+    }
+
+    /// Acknowledges an incident (`POST /v1/incidents/{id}/ack`).
+    public func ack(_ id: String) throws(ClientError) -> IncidentDTO {
+        try command(id, "ack", EmptyRequest())
+    }
+
+    /// Escalates an incident to the emergency group now (`POST /v1/incidents/{id}/escalate`).
+    public func escalate(_ id: String, reason: String) throws(ClientError) -> IncidentDTO {
+        try command(id, "escalate", EscalateRequest(reason: reason))
+    }
+
+    /// Marks an incident resolved (`POST /v1/incidents/{id}/resolve`).
+    public func resolve(_ id: String, summary: String) throws(ClientError) -> IncidentDTO {
+        try command(id, "resolve", ResolveRequest(summary: summary))
+    }
+
+    /// Closes a resolved incident (`POST /v1/incidents/{id}/close`).
+    public func close(_ id: String) throws(ClientError) -> IncidentDTO {
+        try command(id, "close", EmptyRequest())
+    }
+
+    /// Adds a note to an incident's timeline (`POST /v1/incidents/{id}/notes`).
+    public func note(_ id: String, text: String) throws(ClientError) -> IncidentDTO {
+        try command(id, "notes", NoteRequest(text: text))
+    }
+
+    /// Whether the daemon answers `GET /healthz` with `{"status":"ok"}`; throws only when it cannot be reached.
+    public func health() throws(ClientError) -> Bool {
+        struct Health: Decodable { var status: String }
+        let response = try send(method: "GET", path: "/healthz")
+        guard response.status == 200, let health = try? JSONDecoder().decode(Health.self, from: response.body) else {
+            return false
+        }
+        return health.status == "ok"
+    }
+
+    // MARK: - Raw access
+
+    /// Sends one request as is and returns any answer, whatever its status; throws only ``ClientError/unreachable(socketPath:reason:)``.
+    /// - Parameters:
+    ///   - path: the path and query, starting with `/`.
+    public func send(method: String, path: String, body: Data? = nil, headers: [(String, String)] = [])
+        throws(ClientError) -> CurlResponse
+    {
+        do {
+            return try transfer(method: method, path: path, body: body, headers: headers)
+        } catch {
+            throw unreachable(error)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func transfer(method: String, path: String, body: Data?, headers: [(String, String)]) throws(CurlError)
+        -> CurlResponse
+    {
+        var allHeaders = [("Accept", "application/json")]
+        if body != nil { allHeaders.append(("Content-Type", "application/json")) }
+        allHeaders += headers
+        return try perform(
+            CurlRequest(
+                method: method, url: "http://localhost" + path, headers: allHeaders, body: body,
+                unixSocketPath: socketPath, timeout: timeout, connectTimeout: min(timeout, .seconds(5))))
+    }
+
+    private func command(_ id: String, _ action: String, _ request: some Encodable) throws(ClientError) -> IncidentDTO {
+        let response = try send(method: "POST", path: Self.incidentPath(id) + "/" + action, body: encode(request))
+        return try decodeAnswer(IncidentDTO.self, from: response)
+    }
+
+    private func encode(_ value: some Encodable) throws(ClientError) -> Data {
+        do {
+            return try APIDates.encoder.encode(value)
+        } catch {
+            throw .badResponse("cannot encode the request: \(error)")
+        }
+    }
+
+    /// Decodes a 2xx answer as `T`, or throws what an error answer says.
+    private func decodeAnswer<T: Decodable>(_ type: T.Type, from response: CurlResponse) throws(ClientError) -> T {
+        switch response.status {
+        case 200..<300:
+            do {
+                return try APIDates.decoder.decode(T.self, from: response.body)
+            } catch {
+                throw .badResponse("cannot read the \(response.status) answer as \(T.self): \(error)")
+            }
+        case 400...:
+            if let body = try? JSONDecoder().decode(APIErrorBody.self, from: response.body) {
+                throw .refused(status: response.status, body)
+            }
+            let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw .refused(
+                status: response.status,
+                APIErrorBody(code: "http_\(response.status)", message: "HTTP \(response.status)" + (text.isEmpty ? "" : ": \(text.prefix(200))")))
+        default:
+            throw .badResponse("HTTP status \(response.status)")
+        }
+    }
+
+    private func isWorthRetrying(_ error: CurlError) -> Bool {
+        switch error.kind {
+        case .connectionLost: true
+        case .couldNotConnect: FileManager.default.fileExists(atPath: socketPath)
+        case .couldNotResolveHost, .timedOut, .other: false
+        }
+    }
+
+    private func unreachable(_ error: CurlError) -> ClientError {
+        .unreachable(socketPath: socketPath, reason: Self.reason(error, timeout: timeout))
+    }
+
+    /// A short human reason for a transport failure, preferring the system call's error.
+    static func reason(_ error: CurlError, timeout: Duration) -> String {
+        switch error.kind {
+        case .timedOut:
+            return "no answer within \(timeout)"
+        case .connectionLost:
+            return "the connection closed before an answer (\(error.detail.isEmpty ? error.message : error.detail))"
+        case .couldNotConnect where error.osErrno != 0:
+            let text = String(cString: strerror(error.osErrno))
+            return error.osErrno == ENOENT || error.osErrno == ECONNREFUSED ? "\(text) (is oncalld running?)" : text
+        default:
+            return error.detail.isEmpty ? error.message : error.detail
+        }
+    }
+
+    static func incidentPath(_ id: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove("/")
+        return "/v1/incidents/" + (id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id)
+    }
+
+    static func escapeQuery(_ value: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+#")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+
+    private func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import Logging
+import OncallConfig
+import OncallCore
+import OncallHTTP
+import OncallStore
+import OncallSystemd
+import ServiceLifecycle
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The composition root: loads the configuration, opens the store, and runs the timer engine, the
+/// Unix-socket and TCP listeners, the SIGHUP reloader and the systemd notifications as one
+/// `ServiceGroup`. SIGTERM/SIGINT stop it gracefully: in-flight requests finish, the store closes.
+public enum Daemon {
+    /// Runs until stopped; returns normally after a graceful stop, throws `DaemonError` at start-up.
+    public static func run(configPath: String, config: DaemonConfig) async throws {
+        let notifier = SystemdNotifier()
+        let logger = {
+            var logger = Logger(label: "oncalld")
+            logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
+            return logger
+        }()
+
+        // Sockets and files are born private; the socket is opened up to its mode after binding.
+        umask(0o077)
+        try makeDirectory(config.stateDir)
+        let lock = try InstanceLock(path: config.stateDir + "/oncalld.lock")
+        defer { withExtendedLifetime(lock) {} }
+        let databasePath = config.stateDir + "/oncalld.sqlite"
+        let store: SQLiteIncidentStore
+        do {
+            store = try SQLiteIncidentStore(path: databasePath)
+        } catch {
+            throw DaemonError.startup("cannot open the database \(databasePath): \(error)")
+        }
+        let migrations = (try? store.appliedMigrations().count) ?? 0
+        logger.info("store open", metadata: ["store.path": "\(databasePath)", "store.migrations": "\(migrations)"])
+
+        let holder = ConfigHolder(config)
+        let clock = SystemClock()
+        let metrics = HTTPMetrics()
+        let wakeup = Wakeup()
+        let policy: @Sendable () -> IncidentPolicy = { holder.config.policy }
+        let engine = TimerEngine(
+            store: store, clock: clock, policy: policy, wakeup: wakeup,
+            onFired: { timers in
+                metrics.recordFired(timers)
+                for timer in timers {
+                    logger.notice("timer fired", metadata: ["incident.id": "\(timer.incident)", "timer.kind": "\(timer.kind.rawValue)"])
+                }
+            },
+            onError: { error in logger.error("timer cycle failed; retrying", metadata: ["error": "\(error)"]) }
+        )
+        let service = IncidentService(store: store, clock: clock, policy: policy, timersChanged: { wakeup.signal() })
+        let statistics: @Sendable () async throws -> StoreStatistics = { try await store.statistics() }
+        let maxBody: @Sendable () -> Int = { holder.config.http.maxBodyBytes }
+
+        let socketGroupID = try socketGroup(config.socket)
+        let socketPolicy: @Sendable () -> SocketAccessPolicy = {
+            SocketAccessPolicy(daemonUID: getuid(), groupID: socketGroupID, allowedUsers: Set(holder.config.socket.allowedUsers))
+        }
+        let tokens: @Sendable () -> [(name: String, secret: String)] = {
+            holder.config.http.tokens.map { ($0.name, $0.secret) }
+        }
+
+        let listenDescription = "\(config.socket.path) and \(config.http.host):\(config.http.port)"
+        let readiness = Readiness(listeners: 2) {
+            logger.notice("ready", metadata: ["socket.path": "\(config.socket.path)", "http.listen": "\(config.http.host):\(config.http.port)"])
+            notifier.ready()
+            notifier.status("running; listening on \(listenDescription)")
+        }
+
+        try LocalSocket.clearStale(at: config.socket.path)
+        let socketApp = Application(
+            router: APIRouter.build(transport: .unixSocket(policy: socketPolicy), service: service, metrics: metrics,
+                                    statistics: statistics, maxBodyBytes: maxBody),
+            configuration: .init(address: .unixDomainSocket(path: config.socket.path), serverName: nil),
+            onServerRunning: { _ in
+                do {
+                    try LocalSocket.applyPermissions(path: config.socket.path, mode: config.socket.mode, groupID: socketGroupID)
+                    readiness.listenerBound()
+                } catch {
+                    logger.critical("cannot secure the local socket", metadata: ["error": "\(error)"])
+                }
+            },
+            logger: logger
+        )
+        let tcpApp = Application(
+            router: APIRouter.build(transport: .tcp(tokens: tokens), service: service, metrics: metrics,
+                                    statistics: statistics, maxBodyBytes: maxBody),
+            configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: nil),
+            onServerRunning: { _ in readiness.listenerBound() },
+            logger: logger
+        )
+        let watchdog = WatchdogService(
+            notifier: notifier,
+            healthCheck: { (try? await store.statistics()) != nil },
+            logger: logger
+        )
+
+        // Shutdown runs in reverse order: STOPPING=1 first, then the listeners drain, then the engine stops.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: TimerEngineService(engine: engine)),
+                    .init(service: tcpApp),
+                    .init(service: socketApp),
+                    .init(service: ReloadService(path: configPath, holder: holder, notifier: notifier, logger: logger)),
+                    watchdog.serviceConfiguration,
+                    .init(service: StoppingNotifierService(notifier: notifier)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        notifier.status("starting")
+        try await group.run()
+        try store.close()
+        unlink(config.socket.path)
+        logger.notice("stopped")
+    }
+
+    static func makeDirectory(_ path: String) throws(DaemonError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        } catch {
+            throw .startup("cannot create the state directory \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// The group admitted to the socket: the configured one, else the daemon's own primary group.
+    static func socketGroup(_ socket: SocketConfig) throws(DaemonError) -> UInt32 {
+        guard let name = socket.group, !name.isEmpty else { return getgid() }
+        guard let gid = UnixAccounts.groupID(named: name) else { throw .config("socket.group: no group named '\(name)'") }
+        return gid
+    }
+}

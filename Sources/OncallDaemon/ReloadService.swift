@@ -1,0 +1,45 @@
+import Logging
+import OncallConfig
+import OncallSystemd
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the configuration on SIGHUP. A bad new file keeps the old configuration running and
+/// logs why; settings that need a restart are reported as such.
+struct ReloadService: Service {
+    let path: String
+    let holder: ConfigHolder
+    let notifier: SystemdNotifier
+    let logger: Logger
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        try await cancelWhenGracefulShutdown {
+            for await _ in signals { reload() }
+        }
+    }
+
+    func reload() {
+        notifier.reloading()
+        defer { notifier.ready() }
+        let old = holder.config
+        let new: DaemonConfig
+        do {
+            new = try ConfigLoader.load(path: path)
+        } catch {
+            logger.error("reload refused; the previous configuration stays in force", metadata: ["reason": "\(error)"])
+            notifier.status("reload failed: \(error.description); running the previous configuration")
+            return
+        }
+        var needsRestart: [String] = []
+        if new.stateDir != old.stateDir { needsRestart.append("state_dir") }
+        if new.socket != old.socket { needsRestart.append("socket") }
+        if new.http.host != old.http.host || new.http.port != old.http.port { needsRestart.append("http.listen") }
+        holder.replace(with: new)
+        logger.notice("configuration reloaded", metadata: ["config.path": "\(path)"])
+        if !needsRestart.isEmpty {
+            logger.warning("some changed settings apply only after a restart", metadata: ["keys": "\(needsRestart.joined(separator: ", "))"])
+        }
+        notifier.status("running; configuration reloaded")
+    }
+}

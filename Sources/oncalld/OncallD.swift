@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Logging
+import OncallConfig
+import OncallDaemon
+import OncallSystemd
+
+/// `oncalld`: parse flags, load the configuration, run the daemon. Wiring only.
+@main
+struct OncallD: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "oncalld",
+        abstract: "The incident and on-call response daemon."
+    )
+
+    @Option(name: .long, help: "Configuration file (default: $ONCALLD_CONFIG, else config/oncalld.yaml if present, else /etc/oncalld/oncalld.yaml).")
+    var config: String?
+
+    @Flag(name: .long, help: "Validate the configuration file and exit (0 valid, 78 invalid).")
+    var checkConfig = false
+
+    func run() async throws {
+        let path = config ?? Self.defaultConfigPath()
+        let loaded: DaemonConfig
+        do {
+            loaded = try ConfigLoader.load(path: path)
+        } catch {
+            FileHandle.standardError.write(Data("oncalld: \(error.description)\n".utf8))
+            throw ExitCode(78)
+        }
+        if checkConfig {
+            print("\(path): configuration is valid")
+            return
+        }
+        LoggingBootstrap.bootstrap(logLevel: Logger.Level(rawValue: loaded.logLevel) ?? .info)
+        do {
+            try await Daemon.run(configPath: path, config: loaded)
+        } catch let error as DaemonError {
+            Logger(label: "oncalld").critical("cannot start: \(error.description)")
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    static func defaultConfigPath() -> String {
+        if let path = ProcessInfo.processInfo.environment["ONCALLD_CONFIG"], !path.isEmpty { return path }
+        if FileManager.default.fileExists(atPath: "config/oncalld.yaml") { return "config/oncalld.yaml" }
+        return "/etc/oncalld/oncalld.yaml"
+    }
+}
