@@ -90,7 +90,10 @@ let package = Package(
         // MARK: - Test support and tests
         .target(name: "OncallTesting", dependencies: ["OncallCore"]),
         .testTarget(name: "OncallCoreTests", dependencies: ["OncallCore", "OncallTesting"]),
-        .testTarget(name: "OncallStoreTests", dependencies: ["OncallCore", "OncallStore", "OncallTesting"]),
+        .testTarget(
+            name: "OncallStoreTests",
+            dependencies: ["OncallCore", "OncallStore", "OncallTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore"]),
         .testTarget(name: "OncallSystemdTests", dependencies: ["OncallSystemd"]),
         .testTarget(

@@ -21,11 +21,13 @@ public enum ConfigLoader {
 
     /// Parses YAML text; `file` is the name errors carry. Token files named in it are read now.
     public static func parse(yaml: String, file: String) throws(ConfigError) -> DaemonConfig {
+        // Windows editors save UTF-8 with a byte-order mark, which Yams' UTF-8 mode would read as text.
+        let text = yaml.unicodeScalars.first == "\u{FEFF}" ? String(yaml.unicodeScalars.dropFirst()) : yaml
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: text)
         } catch {
-            throw YAMLErrorTranslator.translate(error, yaml: yaml, file: file)
+            throw YAMLErrorTranslator.translate(error, yaml: text, file: file)
         }
         return try DaemonConfigReader(file: file).read(root)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML node with its key path and file, so every typed read can fail with a located `ConfigError`.
@@ -47,7 +48,9 @@ struct ConfigNode {
             case .bool: return "a boolean"
             case .int, .float: return "a number"
             case .timestamp: return "a date"
-            default: return "a value tagged \(node.tag.rawValue)"
+            default:
+                // Show tags as written ("!!binary"), not as resolved URIs.
+                return "a value tagged \(node.tag.rawValue.replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!"))"
             }
         }
     }

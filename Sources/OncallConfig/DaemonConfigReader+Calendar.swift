@@ -39,7 +39,9 @@ extension DaemonConfigReader {
                 timeZone: timeZone, workingHours: workingHours, restDays: restDays,
                 holidays: Set(holidays.keys), makeupDays: Set(makeupDays.keys))
         } catch {
-            throw key.error(error.description)
+            // CalendarError speaks in sentences; the config error format is one clause.
+            let sentence = error.description
+            throw key.error(sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence)
         }
     }
 

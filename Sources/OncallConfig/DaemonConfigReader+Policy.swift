@@ -22,7 +22,7 @@ extension DaemonConfigReader {
             guard policy.thresholds.level1After > policy.thresholds.level2After else {
                 let blamed = map["level1_after"] ?? map["level2_after"] ?? levels
                 throw blamed.error(
-                    "levels.level1_after (\(policy.thresholds.level1After)) must be greater than levels.level2_after (\(policy.thresholds.level2After))")
+                    "levels.level1_after (\(DurationParser.format(policy.thresholds.level1After))) must be greater than levels.level2_after (\(DurationParser.format(policy.thresholds.level2After)))")
             }
         }
         return policy

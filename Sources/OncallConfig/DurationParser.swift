@@ -28,4 +28,12 @@ public enum DurationParser {
         guard digits.isEmpty, sawComponent else { return nil }
         return .seconds(total)
     }
+
+    /// `duration` in the form `parse` reads (`1h30m`, `10m`, `0s`); sub-second parts are dropped.
+    static func format(_ duration: Duration) -> String {
+        let total = duration.components.seconds
+        guard total > 0 else { return total == 0 ? "0s" : "-" + format(.seconds(-total)) }
+        let parts = [(total / 3600, "h"), (total % 3600 / 60, "m"), (total % 60, "s")]
+        return parts.filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined()
+    }
 }

@@ -11,10 +11,10 @@ enum YAMLErrorTranslator {
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             // Yams marks are already 1-based, as editors count.
-            let while_ = context.map { " (\($0.text), which began at line \($0.mark.line))" } ?? ""
+            let during = context.map { " (\($0.text), which began at line \($0.mark.line))" } ?? ""
             return ConfigError(
                 file: file, line: mark.line, column: mark.column,
-                message: "YAML syntax error: \(problem)\(while_)")
+                message: "YAML syntax error: \(problem)\(during)\(bracketHint(line: mark.line, in: yaml))")
         case let .reader(problem, offset, _, _):
             let line = offset.map { lineNumber(atCharacterOffset: $0, in: yaml) }
             return ConfigError(file: file, line: line, message: "YAML cannot read the text: \(problem)")
@@ -23,6 +23,13 @@ enum YAMLErrorTranslator {
         default:
             return ConfigError(file: file, message: "cannot parse YAML: \(yamlError)")
         }
+    }
+
+    /// An unquoted `[::1]:8080` opens a YAML flow list; say so, since libyaml's message cannot.
+    private static func bracketHint(line: Int, in yaml: String) -> String {
+        let lines = yaml.split(omittingEmptySubsequences: false, whereSeparator: isLineBreak)
+        guard line >= 1, line <= lines.count, lines[line - 1].contains("]:") else { return "" }
+        return "; a value starting with '[' must be quoted, e.g. listen: \"[::1]:8080\""
     }
 
     private static func lineNumber(atCharacterOffset offset: Int, in text: String) -> Int {

@@ -117,9 +117,8 @@ private func configure(
                 set(oncall_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
                 // COPYPOSTFIELDS copies POSTFIELDSIZE bytes, so the body may hold NUL bytes.
                 set(body.withUnsafeBytes { bytes in
-                    oncall_curl_setopt_pointer(
-                        handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(""))
-                    )
+                    guard let base = bytes.baseAddress else { return oncall_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "") }
+                    return oncall_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
                 })
                 // Without this, libcurl may wait a second for "100 Continue" before sending a large body.
                 if !request.headers.contains(where: { $0.0.caseInsensitiveCompare("Expect") == .orderedSame }) {

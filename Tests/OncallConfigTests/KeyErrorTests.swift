@@ -144,4 +144,39 @@ struct KeyErrorTests {
         let tab = try #require(ConfigFixtures.error("state_dir: /a\nlog:\n\tlevel: info\n"))
         #expect(tab.line == 3)
     }
+
+    @Test("CRLF line ends and a byte-order mark keep line numbers right")
+    func crlfAndBOM() throws {
+        let error = try #require(ConfigFixtures.error("\u{FEFF}state_dir: /a\r\nlog:\r\n  levl: info\r\n"))
+        #expect(error.line == 3)
+        #expect(error.column == 3)
+        #expect(error.key == "log.levl")
+        #expect(error.message.contains("'level'"))
+    }
+
+    @Test("a duplicate key inside a flow mapping, and one repeated three times")
+    func moreDuplicates() throws {
+        let flow = try #require(ConfigFixtures.error("people:\n  - {id: a, name: A, id: b}\n"))
+        #expect(flow.line == 2)
+        #expect(flow.key == "people[0].id")
+        // Three copies defeat the repeat search; the first copy is still named.
+        let thrice = try #require(ConfigFixtures.error("state_dir: /a\nstate_dir: /b\nstate_dir: /c\n"))
+        #expect(thrice.line == 1)
+        #expect(thrice.key == "state_dir")
+        #expect(thrice.message.contains("duplicate key"))
+    }
+
+    @Test("YAML-level problems: another document, an undefined alias, a complex key, an odd tag", arguments: [
+        ("state_dir: /a\n---\nstate_dir: /b\n", 2, nil, "another document"),
+        ("state_dir: *nowhere\n", 1, nil, "undefined alias"),
+        ("? [a, b]\n: c\n", 1, nil, "keys must be plain names"),
+        ("state_dir: !!binary aGVsbG8=\n", 1, "state_dir", "found a value tagged !!binary"),
+        ("http:\n  listen: [::1]:8080\n", 2, nil, "must be quoted"),
+    ] as [(String, Int, String?, String)])
+    func yamlLevel(yaml: String, line: Int, key: String?, message: String) throws {
+        let error = try #require(ConfigFixtures.error(yaml))
+        #expect(error.line == line)
+        #expect(error.key == key)
+        #expect(error.message.contains(message), "\(error)")
+    }
 }

@@ -43,6 +43,7 @@ struct ListenAddressTests {
     func unquotedIPv6() throws {
         let error = try #require(ConfigFixtures.error("http:\n  listen: [::1]:8080\n"))
         #expect(error.line == 2)
+        #expect(error.message.contains("\"[::1]:8080\""))
     }
 
     @Test("a quoted IPv6 list hint when the value became a YAML list")

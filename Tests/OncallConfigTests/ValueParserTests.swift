@@ -49,6 +49,15 @@ struct ValueParserTests {
         #expect(KeySuggester.closest(to: "emergency_aftr", among: ["emergency_after", "emergency_after_by_level"]) == "emergency_after")
         #expect(KeySuggester.closest(to: "State_Dir", among: ["state_dir"]) == "state_dir")
         #expect(KeySuggester.closest(to: "foo", among: ["state_dir", "socket", "http"]) == nil)
+        #expect(KeySuggester.closest(to: "warn", among: ["notice", "warning", "error"]) == "warning")
         #expect(KeySuggester.editDistance("kitten", "sitting") == 3)
+    }
+
+    @Test("durations format back to the form the parser reads", arguments: [
+        (0, "0s"), (30, "30s"), (600, "10m"), (3600, "1h"), (5400, "1h30m"), (3605, "1h5s"),
+    ] as [(Int64, String)])
+    func durationFormat(seconds: Int64, text: String) {
+        #expect(DurationParser.format(.seconds(seconds)) == text)
+        #expect(DurationParser.parse(text) == .seconds(seconds))
     }
 }

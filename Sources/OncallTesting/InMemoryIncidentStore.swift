@@ -1,0 +1,120 @@
+import Foundation
+import OncallCore
+import Synchronization
+
+/// An `IncidentStore` in memory with the same transactional behaviour as the SQLite one
+/// (a decision that throws changes nothing). For fast tests of the engine and the service.
+public final class InMemoryIncidentStore: IncidentStore {
+    private struct PendingTimer: Equatable {
+        var incident: IncidentNumber
+        var kind: TimerKind
+        var dueAt: Date
+    }
+
+    private struct State {
+        var incidents: [IncidentNumber: Incident] = [:]
+        var timelines: [IncidentNumber: [TimelineEvent]] = [:]
+        var timers: [PendingTimer] = []
+        var keys: [String: IncidentNumber] = [:]
+        var writes = 0
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    public func create(
+        idempotencyKey: String?, _ make: @escaping @Sendable (IncidentNumber) throws -> IncidentChange
+    ) async throws -> (incident: Incident, created: Bool) {
+        try state.withLock { state in
+            if let idempotencyKey, let id = state.keys[idempotencyKey], let incident = state.incidents[id] {
+                return (incident, false)
+            }
+            let id = IncidentNumber(Int64(state.incidents.count + 1))
+            let change = try make(id)
+            Self.apply(change, to: &state)
+            if let idempotencyKey { state.keys[idempotencyKey] = id }
+            return (change.incident, true)
+        }
+    }
+
+    public func update(
+        _ id: IncidentNumber, _ change: @escaping @Sendable (Incident) throws -> IncidentChange
+    ) async throws -> Incident {
+        try state.withLock { state in
+            guard let current = state.incidents[id] else { throw StoreError.notFound(id) }
+            let decided = try change(current)
+            Self.apply(decided, to: &state)
+            return decided.incident
+        }
+    }
+
+    private static func apply(_ change: IncidentChange, to state: inout State) {
+        let id = change.incident.id
+        state.incidents[id] = change.incident
+        state.timelines[id, default: []] += change.events
+        for timer in change.timers {
+            switch timer {
+            case let .schedule(kind, dueAt):
+                state.timers.removeAll { $0.incident == id && $0.kind == kind }
+                state.timers.append(PendingTimer(incident: id, kind: kind, dueAt: dueAt))
+            case let .cancel(kind):
+                state.timers.removeAll { $0.incident == id && $0.kind == kind }
+            }
+        }
+        state.writes += 1
+    }
+
+    public func incident(_ id: IncidentNumber) async throws -> Incident? {
+        state.withLock { $0.incidents[id] }
+    }
+
+    public func timeline(of id: IncidentNumber) async throws -> [TimelineEvent] {
+        state.withLock { $0.timelines[id] ?? [] }
+    }
+
+    public func incidents(_ query: IncidentQuery) async throws -> [Incident] {
+        state.withLock { state in
+            state.incidents.values
+                .filter { incident in
+                    (query.states?.contains(incident.state) ?? true)
+                        && (query.level.map { $0 == incident.level } ?? true)
+                        && (query.since.map { incident.reportedAt >= $0 } ?? true)
+                }
+                .sorted { $0.id > $1.id }
+                .prefix(query.limit)
+                .map { $0 }
+        }
+    }
+
+    public func nextTimerDue() async throws -> Date? {
+        state.withLock { $0.timers.map(\.dueAt).min() }
+    }
+
+    public func fireDueTimers(
+        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident) -> IncidentChange
+    ) async throws -> [DueTimer] {
+        state.withLock { state in
+            let due = state.timers.filter { $0.dueAt <= now }.sorted { $0.dueAt < $1.dueAt }.prefix(limit)
+            var fired: [DueTimer] = []
+            for timer in due {
+                state.timers.removeAll { $0 == timer }
+                guard let incident = state.incidents[timer.incident] else { continue }
+                let dueTimer = DueTimer(incident: timer.incident, kind: timer.kind, dueAt: timer.dueAt)
+                Self.apply(effect(dueTimer, incident), to: &state)
+                fired.append(dueTimer)
+            }
+            return fired
+        }
+    }
+
+    public func statistics() async throws -> StoreStatistics {
+        state.withLock { state in
+            var statistics = StoreStatistics(pendingTimers: state.timers.count, commitBatches: state.writes, committedWrites: state.writes)
+            for incident in state.incidents.values {
+                statistics.incidents[incident.level, default: [:]][incident.state, default: 0] += 1
+            }
+            return statistics
+        }
+    }
+}

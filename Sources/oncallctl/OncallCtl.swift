@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `oncallctl`: talk to oncalld over its Unix socket.
+@main
+struct OncallCtl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "oncallctl",
+        abstract: "Report and handle incidents through the local oncalld daemon.",
+        discussion: """
+            Exit status: 0 ok; 1 the daemon refused the request; 64 usage error; \
+            69 the daemon cannot be reached (or answered something unreadable).
+            """,
+        subcommands: [
+            Report.self, List.self, Show.self, Ack.self, Escalate.self, Resolve.self, Close.self, Note.self, Health.self,
+        ]
+    )
+}

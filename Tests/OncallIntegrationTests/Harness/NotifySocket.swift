@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A stand-in for systemd's notification socket: an AF_UNIX datagram socket bound at `path`,
+/// to be passed to the daemon as `NOTIFY_SOCKET`.
+final class NotifySocket: @unchecked Sendable {
+    let path: String
+    private let fd: Int32
+    private let lock = NSLock()
+    private var messages: [String] = []
+
+    init(path: String) throws {
+        self.path = path
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        guard fd >= 0 else { throw HarnessError("socket(AF_UNIX, SOCK_DGRAM): \(String(cString: strerror(errno)))") }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            close(fd)
+            throw HarnessError("socket path too long: \(path)")
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard bound == 0 else {
+            let text = String(cString: strerror(errno))
+            close(fd)
+            throw HarnessError("bind \(path): \(text)")
+        }
+        // A short receive timeout, so a blocked recv never outlives the caller's deadline by much.
+        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        self.fd = fd
+    }
+
+    deinit {
+        close(fd)
+        unlink(path)
+    }
+
+    /// Every datagram received so far, in order.
+    var received: [String] { lock.withLock { messages } }
+
+    /// Receives datagrams until one has the line `assignment` (e.g. `READY=1`); throws after `timeout`.
+    func waitFor(_ assignment: String, timeout: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        let found = try await offThread { [self] () -> Bool in
+            if self.received.contains(where: { Self.lines($0).contains(assignment) }) { return true }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while ContinuousClock.now < deadline {
+                let count = recv(fd, &buffer, buffer.count, 0)
+                guard count > 0 else { continue }  // EAGAIN after the receive timeout: look at the clock again
+                let message = String(decoding: buffer[0..<count], as: UTF8.self)
+                lock.withLock { messages.append(message) }
+                if Self.lines(message).contains(assignment) { return true }
+            }
+            return false
+        }
+        if !found {
+            throw HarnessError("no \(assignment) on NOTIFY_SOCKET within \(timeout); received: \(received)")
+        }
+    }
+
+    static func lines(_ message: String) -> [String] {
+        message.split(separator: "\n").map(String.init)
+    }
+}

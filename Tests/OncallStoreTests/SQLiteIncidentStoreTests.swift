@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import OncallCore
+import OncallStore
+import OncallTesting
+import Testing
+
+/// Real SQLite files in a temporary directory.
+@Suite("SQLite incident store")
+final class SQLiteIncidentStoreTests {
+    let directory: String
+    let path: String
+    let policy = IncidentPolicy()
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "oncall-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        path = directory + "/oncalld.sqlite"
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    func report(_ store: SQLiteIncidentStore, _ form: ReportForm = .fixture(), key: String? = nil, now: Date = t0) async throws -> Incident {
+        let policy = policy
+        return try await store.create(idempotencyKey: key) { id in
+            try IncidentLifecycle.open(form, id: id, actor: "unix:alice", policy: policy, now: now)
+        }.incident
+    }
+
+    @Test("opens in WAL mode with synchronous FULL and every migration applied")
+    func durabilitySettings() throws {
+        let store = try SQLiteIncidentStore(path: path)
+        #expect(try store.synchronousMode() == 2)
+        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer"])
+        let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test("a report round-trips every field, with monotonic numbers")
+    func roundTrip() async throws {
+        let store = try SQLiteIncidentStore(path: path)
+        var form = ReportForm.fixture(scope: .part, outageStarted: t0.adding(.minutes(-5)))
+        form.reporterContact = "+86 138 0000 0001"
+        form.situation = "仓库扫码枪全部离线"
+        form.requiredBy = "今天 18:00 前"
+        form.other = "无"
+        form.service = "WMS"
+        form.site = "SH-WH-01"
+        let first = try await report(store, form)
+        let second = try await report(store)
+        #expect(first.id == IncidentNumber(1))
+        #expect(second.id == IncidentNumber(2))
+        #expect(try await store.incident(first.id) == first)
+        #expect(try await store.timeline(of: first.id).map(\.kind) == [.reported])
+        #expect(try await store.nextTimerDue() == t0.adding(.minutes(10)))
+    }
+
+    @Test("a refused command writes nothing")
+    func refusedCommandWritesNothing() async throws {
+        let store = try SQLiteIncidentStore(path: path)
+        let incident = try await report(store)
+        let policy = policy
+        await #expect(throws: LifecycleError.self) {
+            try await store.update(incident.id) { current in
+                try IncidentLifecycle.apply(.close, to: current, actor: "b", policy: policy, now: t0)
+            }
+        }
+        #expect(try await store.incident(incident.id) == incident)
+        #expect(try await store.timeline(of: incident.id).count == 1)
+        await #expect(throws: StoreError.notFound(IncidentNumber(99))) {
+            try await store.update(IncidentNumber(99)) { IncidentChange(incident: $0) }
+        }
+    }
+
+    @Test("the timeline is append-only in the database itself")
+    func appendOnlyTimeline() async throws {
+        let store = try SQLiteIncidentStore(path: path)
+        _ = try await report(store)
+        let queue = try DatabaseQueue(path: path)
+        #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "UPDATE timelineEvent SET actor = 'x'") } }
+        #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "DELETE FROM timelineEvent") } }
+    }
+
+    @Test("concurrent reports share commits and all get distinct numbers")
+    func groupCommit() async throws {
+        let store = try SQLiteIncidentStore(path: path)
+        let count = 200
+        let ids = try await withThrowingTaskGroup(of: IncidentNumber.self) { group in
+            for index in 0..<count {
+                group.addTask { try await report(store, .fixture(subject: "fault \(index)")).id }
+            }
+            return try await group.reduce(into: [IncidentNumber]()) { $0.append($1) }
+        }
+        #expect(Set(ids).count == count)
+        #expect(Set(ids.map(\.value)) == Set(1...Int64(count)))
+        let statistics = try await store.statistics()
+        #expect(statistics.committedWrites == count)
+        #expect(statistics.commitBatches < count, "group commit should batch concurrent writes")
+        #expect(statistics.incidents[.level3]?[.reported] == count)
+    }
+
+    @Test("one failing write in a batch does not take the others down")
+    func failingWriteIsolated() async throws {
+        let store = try SQLiteIncidentStore(path: path)
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<50 {
+                let form = index.isMultiple(of: 5) ? ReportForm.fixture(subject: "") : .fixture(subject: "ok \(index)")
+                group.addTask { (try? await report(store, form)) != nil }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results.filter { $0 }.count == 40)
+        #expect(try await store.incidents(IncidentQuery(limit: 1000)).count == 40)
+    }
+
+    @Test("an idempotency key returns the first incident and writes nothing")
+    func idempotency() async throws {
+        let store = try SQLiteIncidentStore(path: path)
+        let first = try await report(store, key: "abc")
+        let policy = policy
+        let again = try await store.create(idempotencyKey: "abc") { id in
+            try IncidentLifecycle.open(.fixture(subject: "different"), id: id, actor: "x", policy: policy, now: t0)
+        }
+        #expect(again.created == false)
+        #expect(again.incident == first)
+        #expect(try await store.incidents(IncidentQuery()).count == 1)
+    }
+
+    @Test("a due timer fires once, with its effect, and stays fired after reopening")
+    func timersFireOnce() async throws {
+        let policy = policy
+        let effect: @Sendable (DueTimer, Incident) -> IncidentChange = { timer, incident in
+            IncidentLifecycle.fire(timer, on: incident, policy: policy, now: timer.dueAt)
+        }
+        var store: SQLiteIncidentStore? = try SQLiteIncidentStore(path: path)
+        let incident = try await report(store!)
+        #expect(try await store!.fireDueTimers(now: t0.adding(.minutes(9)), limit: 10, effect).isEmpty)
+        store = nil  // as after a crash: nothing in memory survives
+
+        let reopened = try SQLiteIncidentStore(path: path)
+        let fired = try await reopened.fireDueTimers(now: t0.adding(.minutes(11)), limit: 10, effect)
+        #expect(fired.map(\.kind) == [.emergencyEscalation])
+        #expect(try await reopened.fireDueTimers(now: t0.adding(.minutes(30)), limit: 10, effect).isEmpty)
+        #expect(try await reopened.incident(incident.id)?.state == .escalated)
+        #expect(try await reopened.timeline(of: incident.id).map(\.kind) == [.reported, .escalated])
+        #expect(try await reopened.statistics().pendingTimers == 0)
+    }
+
+    @Test("rescheduling moves the pending timer instead of adding a second one; resolving cancels all")
+    func timerReschedule() async throws {
+        let store = try SQLiteIncidentStore(path: path)
+        let incident = try await report(store, .fixture(outageStarted: t0))
+        #expect(try await store.statistics().pendingTimers == 3)
+        _ = try await store.update(incident.id) { current in
+            IncidentChange(incident: current, timers: [.schedule(.emergencyEscalation, dueAt: t0.adding(.minutes(1)))])
+        }
+        #expect(try await store.statistics().pendingTimers == 3)
+        #expect(try await store.nextTimerDue() == t0.adding(.minutes(1)))
+        let policy = policy
+        _ = try await store.update(incident.id) { current in
+            try IncidentLifecycle.apply(.resolve(summary: "ok"), to: current, actor: "b", policy: policy, now: t0.adding(.minutes(2)))
+        }
+        #expect(try await store.statistics().pendingTimers == 0)
+        #expect(try await store.nextTimerDue() == nil)
+    }
+
+    @Test("listing filters by state, level and time, newest first")
+    func listing() async throws {
+        let store = try SQLiteIncidentStore(path: path)
+        let a = try await report(store, .fixture(scope: .most), now: t0)
+        let b = try await report(store, .fixture(scope: .part), now: t0.adding(.minutes(5)))
+        let c = try await report(store, .fixture(), now: t0.adding(.minutes(10)))
+        let policy = policy
+        _ = try await store.update(c.id) { try IncidentLifecycle.apply(.acknowledge, to: $0, actor: "b", policy: policy, now: t0) }
+        #expect(try await store.incidents(IncidentQuery()).map(\.id) == [c.id, b.id, a.id])
+        #expect(try await store.incidents(IncidentQuery(level: .level1)).map(\.id) == [a.id])
+        #expect(try await store.incidents(IncidentQuery(states: [.acknowledged])).map(\.id) == [c.id])
+        #expect(try await store.incidents(IncidentQuery(since: t0.adding(.minutes(5)))).map(\.id) == [c.id, b.id])
+        #expect(try await store.incidents(IncidentQuery(limit: 1)).map(\.id) == [c.id])
+    }
+}
