@@ -96,6 +96,7 @@ let package = Package(
         ),
         .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore"]),
         .testTarget(name: "OncallSystemdTests", dependencies: ["OncallSystemd"]),
+        .testTarget(name: "OncallCtlTests", dependencies: ["oncallctl"]),
         .testTarget(
             name: "OncallIntegrationTests",
             dependencies: ["OncallAPI", "OncallClient", "OncallCore", "oncalld", "oncallctl"]

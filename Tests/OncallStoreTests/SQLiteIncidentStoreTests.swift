@@ -7,7 +7,7 @@ import Testing
 
 /// Real SQLite files in a temporary directory.
 @Suite("SQLite incident store")
-final class SQLiteIncidentStoreTests {
+final class SQLiteIncidentStoreTests: Sendable {
     let directory: String
     let path: String
     let policy = IncidentPolicy()
@@ -87,7 +87,7 @@ final class SQLiteIncidentStoreTests {
         let count = 200
         let ids = try await withThrowingTaskGroup(of: IncidentNumber.self) { group in
             for index in 0..<count {
-                group.addTask { try await report(store, .fixture(subject: "fault \(index)")).id }
+                group.addTask { try await self.report(store, .fixture(subject: "fault \(index)")).id }
             }
             return try await group.reduce(into: [IncidentNumber]()) { $0.append($1) }
         }
@@ -105,7 +105,7 @@ final class SQLiteIncidentStoreTests {
         let results = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<50 {
                 let form = index.isMultiple(of: 5) ? ReportForm.fixture(subject: "") : .fixture(subject: "ok \(index)")
-                group.addTask { (try? await report(store, form)) != nil }
+                group.addTask { (try? await self.report(store, form)) != nil }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
