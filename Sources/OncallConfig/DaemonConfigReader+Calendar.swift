@@ -67,7 +67,8 @@ extension DaemonConfigReader {
         var dates: [LocalDate: ConfigNode] = [:]
         for element in try node.list() {
             // Unquoted 2026-10-01 is a YAML timestamp; its text as written is what we parse.
-            let text = try element.text(expected: "a date (YYYY-MM-DD) or a range (YYYY-MM-DD..YYYY-MM-DD)", accepting: [.timestamp])
+            let text = try element.text(
+                expected: "a date (YYYY-MM-DD) or a range (YYYY-MM-DD..YYYY-MM-DD)", accepting: [.timestamp])
             for date in try element.check({ () throws(ValueProblem) in try DateRangeParser.parse(text) }) {
                 dates[date] = dates[date] ?? element
             }

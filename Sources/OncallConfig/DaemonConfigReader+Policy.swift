@@ -21,8 +21,10 @@ extension DaemonConfigReader {
             }
             guard policy.thresholds.level1After > policy.thresholds.level2After else {
                 let blamed = map["level1_after"] ?? map["level2_after"] ?? levels
+                let level1 = DurationParser.format(policy.thresholds.level1After)
+                let level2 = DurationParser.format(policy.thresholds.level2After)
                 throw blamed.error(
-                    "levels.level1_after (\(DurationParser.format(policy.thresholds.level1After))) must be greater than levels.level2_after (\(DurationParser.format(policy.thresholds.level2After)))")
+                    "levels.level1_after (\(level1)) must be greater than levels.level2_after (\(level2))")
             }
         }
         return policy

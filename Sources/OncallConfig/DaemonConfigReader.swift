@@ -120,7 +120,8 @@ struct DaemonConfigReader {
         let level = try value.string()
         guard Self.logLevels.contains(level) else {
             let hint = KeySuggester.hint(for: level, among: Self.logLevels)
-            throw value.error("unknown log level '\(level)'" + (hint.isEmpty ? " (expected one of: \(Self.logLevels.joined(separator: ", ")))" : hint))
+            let choices = " (expected one of: \(Self.logLevels.joined(separator: ", ")))"
+            throw value.error("unknown log level '\(level)'" + (hint.isEmpty ? choices : hint))
         }
         return level
     }

@@ -5,8 +5,9 @@ enum KeySuggester {
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lowered }) { return exact }
         // An abbreviation ("warn", "crit") is closer in intent than its edit distance says.
-        if word.count >= 3, let longer = candidates.filter({ $0.lowercased().hasPrefix(lowered) }).min(by: { $0.count < $1.count }) {
-            return longer
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        if word.count >= 3, let shortest = extensions.min(by: { $0.count < $1.count }) {
+            return shortest
         }
         // One edit per three characters, at most three: "escalaton" finds "escalation", "foo" finds nothing.
         let limit = max(1, min(3, word.count / 3))

@@ -6,7 +6,7 @@ public struct SocketConfig: Sendable, Equatable {
     public var mode: Int
     /// Group that owns the socket file, so its members may connect; nil keeps the daemon's group.
     public var group: String?
-    /// Unix users allowed to connect in addition to those mapped to people (`socket.allowed_users`).
+    /// Unix users allowed to connect besides root, the daemon's user and members of `group` (`socket.allowed_users`).
     public var allowedUsers: [String]
 
     /// Creates a socket configuration; the defaults are those of an empty config file.

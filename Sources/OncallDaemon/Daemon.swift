@@ -60,7 +60,11 @@ public enum Daemon {
 
         let socketGroupID = try socketGroup(config.socket)
         let socketPolicy: @Sendable () -> SocketAccessPolicy = {
-            SocketAccessPolicy(daemonUID: getuid(), groupID: socketGroupID, allowedUsers: Set(holder.config.socket.allowedUsers))
+            let config = holder.config
+            // People with a unix_user are admitted as well as the listed extra users.
+            return SocketAccessPolicy(
+                daemonUID: getuid(), groupID: socketGroupID,
+                allowedUsers: Set(config.socket.allowedUsers + config.people.compactMap(\.unixUser)))
         }
         let tokens: @Sendable () -> [(name: String, secret: String)] = {
             holder.config.http.tokens.map { ($0.name, $0.secret) }

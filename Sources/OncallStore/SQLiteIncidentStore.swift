@@ -72,7 +72,13 @@ public final class SQLiteIncidentStore: IncidentStore {
     public func fireDueTimers(
         now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident) -> IncidentChange
     ) async throws -> [DueTimer] {
-        try await writer.write { db in
+        // Most cycles find nothing due: check on a reader so an idle daemon does not fsync.
+        let anyDue = try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM timer WHERE status = 'pending' AND dueAt <= ?)",
+                              arguments: [now.timeIntervalSince1970]) ?? false
+        }
+        guard anyDue else { return [] }
+        return try await writer.write { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, incidentId, kind, dueAt FROM timer
                 WHERE status = 'pending' AND dueAt <= ? ORDER BY dueAt, id LIMIT ?
@@ -96,11 +102,12 @@ public final class SQLiteIncidentStore: IncidentStore {
         }
     }
 
+    private static let updateAssignments = IncidentRow.columns.split(separator: ",").dropFirst()
+        .map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }.joined(separator: ", ")
+
     private static func save(_ incident: Incident, _ db: Database) throws {
-        let assignments = IncidentRow.columns.split(separator: ",").dropFirst()
-            .map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }.joined(separator: ", ")
         let values = IncidentRow.values(incident).dropFirst() + [incident.id.value]
-        try db.execute(sql: "UPDATE incident SET \(assignments) WHERE id = ?", arguments: StatementArguments(Array(values)))
+        try db.execute(sql: "UPDATE incident SET \(updateAssignments) WHERE id = ?", arguments: StatementArguments(Array(values)))
     }
 
     /// Appends the change's timeline events and applies its timer changes.
