@@ -18,6 +18,8 @@ struct ValueErrorTests {
         ("socket:\n  mode: \"0980\"\n", 2, "socket.mode", "octal"),
         ("socket:\n  mode: 1777\n", 2, "socket.mode", "special bits"),
         ("socket:\n  path: \"\"\n", 2, "socket.path", "must not be empty"),
+        ("socket:\n  path: /\(String(repeating: "x", count: 107))\n", 2, "socket.path", "limited to 107"),
+        ("socket:\n  allowed_users: [alice, \"-rf\"]\n", 2, "socket.allowed_users[1]", "not a valid Unix user"),
         ("socket:\n  group: \"bad group\"\n", 2, "socket.group", "Unix"),
         ("log:\n  level: verbose\n", 2, "log.level", "unknown log level"),
         ("log:\n  level: warn\n", 2, "log.level", "did you mean 'warning'"),
