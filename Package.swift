@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "oncallctl",
             dependencies: [
-                "OncallAPI", "OncallClient",
+                "OncallAPI", "OncallClient", "OncallCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,7 +96,11 @@ let package = Package(
         ),
         .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore"]),
         .testTarget(name: "OncallSystemdTests", dependencies: ["OncallSystemd"]),
-        .testTarget(name: "OncallCtlTests", dependencies: ["oncallctl"]),
+        .testTarget(
+            name: "OncallCtlTests",
+            dependencies: ["oncallctl", "OncallAPI", "OncallClient", "OncallCore", "OncallCurl"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "OncallIntegrationTests",
             dependencies: ["OncallAPI", "OncallClient", "OncallCore", "oncalld", "oncallctl"]

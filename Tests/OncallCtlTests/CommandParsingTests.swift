@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import OncallAPI
+import OncallClient
 import OncallCore
 import Testing
 
@@ -41,7 +43,10 @@ struct CommandParsingTests {
 
     @Test("missing required fields are a usage error unless a terminal can be asked")
     func missingFields() throws {
-        let command = try parse(Report.self, ["report", "--subject", "x"]) as Report
+        // Parsing validates (and stdin is no terminal under test), so parse a complete command and then drop fields.
+        var command = try parse(Report.self, ["report", "--subject", "x", "--organisation", "o", "--reporter", "r"])
+        command.organisation = nil
+        command.reporter = "  "
         #expect(command.usageProblem(stdinIsTerminal: false) == "missing --organisation, --reporter (required when standard input is not a terminal)")
         #expect(command.usageProblem(stdinIsTerminal: true) == nil)
         #expect(command.missingRequired == ["--organisation", "--reporter"])

@@ -43,10 +43,11 @@ struct IncidentTextTests {
     func detail() throws {
         let lines = IncidentText.detail(try Self.incident(7, subject: "Disk full"), timeZone: utc)
         #expect(lines.first == "INC-000007  L2  reported")
-        #expect(lines.contains("Subject (问题主题):      Disk full"))
-        #expect(lines.contains("Reported at (提出时间):  2023-11-14 22:13:20 +00:00"))
-        #expect(lines.contains("Description (问题说明):  line one"))
-        #expect(lines.contains("                         line two"))
+        #expect(lines.contains("Subject (问题主题):       Disk full"))
+        #expect(lines.contains("Reported at (提出时间):   2023-11-14 22:13:20 +00:00"))
+        #expect(lines.contains("Organisation (提出单位):  IT"))
+        #expect(lines.contains("Description (问题说明):   line one"))
+        #expect(lines.contains(String(repeating: " ", count: 26) + "line two"))
         let timeline = Array(lines.drop { $0 != "Timeline:" }.dropFirst())
         #expect(
             timeline == [

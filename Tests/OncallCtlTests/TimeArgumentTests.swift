@@ -17,7 +17,7 @@ struct TimeArgumentTests {
 
     @Test("RFC 3339 with an offset, Z, or fractional seconds")
     func absolute() throws {
-        let expected = Date(timeIntervalSince1970: 1_795_651_500)  // 2026-11-25T00:05:00Z
+        let expected = Date(timeIntervalSince1970: 1_795_565_100)  // 2026-11-25T00:05:00Z
         #expect(TimeArgument(argument: "2026-11-25T08:05:00+08:00")?.resolve(now: t0) == expected)
         #expect(TimeArgument(argument: "2026-11-25T00:05:00Z")?.resolve(now: t0) == expected)
         #expect(TimeArgument(argument: "2026-11-25T00:05:00.000Z")?.resolve(now: t0) == expected)

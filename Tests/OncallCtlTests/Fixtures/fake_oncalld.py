@@ -65,8 +65,6 @@ class Handler(BaseHTTPRequestHandler):
             }, headers=[("X-Echo", "yes")])
         elif parts == ["healthz"]:
             self.send(200, {"status": "ok"})
-        elif parts == ["text-error"]:
-            self.send(502, raw=b"bad gateway")
         elif parts == ["v1", "incidents"] and self.command == "POST":
             key = self.headers.get("Idempotency-Key", "")
             with lock:
@@ -86,6 +84,9 @@ class Handler(BaseHTTPRequestHandler):
                                           incident(1, subject="数据库连接超时，全部用户无法登录系统", level=1)]})
         elif len(parts) >= 3 and parts[:2] == ["v1", "incidents"]:
             number = int(parts[2].upper().replace("INC-", ""))
+            if number == 503:
+                self.send(502, raw=b"bad gateway")
+                return
             if number == 404:
                 self.send(404, {"error": {"code": "not_found", "message": "incident INC-000404 not found"}})
                 return
