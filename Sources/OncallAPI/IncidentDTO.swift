@@ -44,6 +44,36 @@ public struct IncidentDTO: Codable, Sendable, Equatable {
         case reportedBy = "reported_by"
     }
 
+    /// Every form field is written, as `null` when empty, so readers see the whole form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(number, forKey: .number)
+        try container.encode(level, forKey: .level)
+        try container.encode(state, forKey: .state)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(organisation, forKey: .organisation)
+        try container.encode(reporter, forKey: .reporter)
+        try container.encode(reporterContact, forKey: .reporterContact)
+        try container.encode(situation, forKey: .situation)
+        try container.encode(description, forKey: .description)
+        try container.encode(requiredBy, forKey: .requiredBy)
+        try container.encode(other, forKey: .other)
+        try container.encode(scope, forKey: .scope)
+        try container.encode(service, forKey: .service)
+        try container.encode(site, forKey: .site)
+        try container.encode(outageStarted, forKey: .outageStarted)
+        try container.encode(outageEnded, forKey: .outageEnded)
+        try container.encode(reportedAt, forKey: .reportedAt)
+        try container.encode(acknowledgedAt, forKey: .acknowledgedAt)
+        try container.encode(escalatedAt, forKey: .escalatedAt)
+        try container.encode(resolvedAt, forKey: .resolvedAt)
+        try container.encode(closedAt, forKey: .closedAt)
+        try container.encode(resolutionSummary, forKey: .resolutionSummary)
+        try container.encode(reportedBy, forKey: .reportedBy)
+        try container.encodeIfPresent(timeline, forKey: .timeline)
+    }
+
     public init(_ incident: Incident, timeline: [TimelineEvent]? = nil) {
         let form = incident.form
         id = incident.id.description
