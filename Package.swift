@@ -94,6 +94,7 @@ let package = Package(
             name: "OncallStoreTests",
             dependencies: ["OncallCore", "OncallStore", "OncallTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "OncallAPITests", dependencies: ["OncallAPI", "OncallCore"]),
         .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore"]),
         .testTarget(name: "OncallSystemdTests", dependencies: ["OncallSystemd"]),
         .testTarget(
