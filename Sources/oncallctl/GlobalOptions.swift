@@ -22,3 +22,24 @@ struct GlobalOptions: ParsableArguments {
     /// A client for ``socketPath``.
     var client: OncallClient { OncallClient(socketPath: socketPath) }
 }
+
+extension GlobalOptions {
+    /// `--socket PATH` / `--socket=PATH` given before the subcommand, moved to just after it.
+    static func movingSocketAfterSubcommand(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "--socket", rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--socket=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, let subcommand = rest.first else { return arguments }
+        return [subcommand] + leading + rest.dropFirst()
+    }
+}

@@ -14,4 +14,10 @@ struct OncallCtl: ParsableCommand {
             Report.self, List.self, Show.self, Ack.self, Escalate.self, Resolve.self, Close.self, Note.self, Health.self,
         ]
     )
+
+    /// Accepts `--socket PATH` before the subcommand too (`oncallctl --socket PATH list`), as the
+    /// issue documents it, by moving it after the subcommand's name where the option is declared.
+    static func main() {
+        main(GlobalOptions.movingSocketAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
+    }
 }

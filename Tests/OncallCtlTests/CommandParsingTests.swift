@@ -93,3 +93,17 @@ struct CommandParsingTests {
         #expect(GlobalOptions.exitCode(for: .badResponse("b")).rawValue == 69)
     }
 }
+
+@Suite("--socket before the subcommand")
+struct SocketPlacementTests {
+    @Test("is moved after the subcommand", arguments: [
+        (["--socket", "/s", "list"], ["list", "--socket", "/s"]),
+        (["--socket=/s", "show", "1"], ["show", "--socket=/s", "1"]),
+        (["list", "--socket", "/s"], ["list", "--socket", "/s"]),
+        (["--socket"], ["--socket"]),
+        (["--help"], ["--help"]),
+    ])
+    func moved(input: [String], expected: [String]) {
+        #expect(GlobalOptions.movingSocketAfterSubcommand(input) == expected)
+    }
+}

@@ -75,4 +75,24 @@ struct CrashRecoveryTests {
         #expect((again.timeline ?? []).filter { $0.kind == "escalated" }.count == 1, "timeline: \(again.timeline ?? [])")
         #expect(again.timeline?.count == 2, "reported + escalated only: \(again.timeline ?? [])")
     }
+
+    @Test("oncallctl report rides out a daemon restart: it retries with the same key and one incident results")
+    func reportRetriesAcrossRestart() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.cleanup() }
+        try sandbox.writeConfig(sandbox.config())
+        let first = try await sandbox.startDaemon()
+        _ = try await sandbox.report(sampleReport("before the crash"))
+        try await first.kill()
+        #expect(FileManager.default.fileExists(atPath: sandbox.socketPath), "SIGKILL leaves the socket file behind")
+
+        async let reported = sandbox.ctl("report", ["--subject", "during the restart", "--organisation", "o", "--reporter", "r"])
+        try await Task.sleep(for: .milliseconds(200))
+        _ = try await sandbox.startDaemon()
+        let result = try await reported
+        #expect(result.status == 0, "\(result)\n\(sandbox.logs)")
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "INC-000002", "\(result)")
+        let subjects = try await sandbox.incidents().map(\.subject).sorted()
+        #expect(subjects == ["before the crash", "during the restart"])
+    }
 }

@@ -42,4 +42,41 @@ struct LiveTimerTests {
         let acknowledged = try await sandbox.show(acked.id)
         #expect(acknowledged.acknowledgedAt != nil, "the acknowledgement is kept when the timer escalates")
     }
+
+    @Test("an ongoing outage is relevelled 3 → 2 → 1 by the daemon; level 1 then goes to the emergency group at once")
+    func ongoingOutageGetsWorse() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.cleanup() }
+        try sandbox.writeConfig(sandbox.config(emergencyAfterByLevel: [1: "0s"], level2After: "1s", level1After: "2s"))
+        _ = try await sandbox.startDaemon()
+
+        let outageStarted = Date()
+        let ongoing = try await sandbox.report(sampleReport("still down", outageStarted: outageStarted))
+        let fixed = try await sandbox.report(sampleReport("fixed at once", outageStarted: outageStarted))
+        #expect(ongoing.level == 3 && fixed.level == 3)
+        _ = try await sandbox.call { try $0.resolve(fixed.id, summary: "cable replugged") }
+
+        let escalated = try await eventually("\(ongoing.id) to reach level 1 and be escalated", timeout: .seconds(6)) {
+            let shown = try await sandbox.show(ongoing.id)
+            return shown.state == "escalated" ? shown : nil
+        }
+        #expect(escalated.level == 1)
+        let timeline = escalated.timeline ?? []
+        #expect(timeline.map(\.kind) == ["reported", "relevelled", "relevelled", "escalated"], "timeline: \(timeline)")
+        #expect(timeline.dropFirst().allSatisfy { $0.actor == "oncalld" }, "timeline: \(timeline)")
+        let relevels = timeline.filter { $0.kind == "relevelled" }.map { [$0.details["from_level"], $0.details["to_level"]] }
+        #expect(relevels == [["3", "2"], ["2", "1"]], "timeline: \(timeline)")
+        if let toLevel2 = timeline.first(where: { $0.details["to_level"] == "2" }) {
+            let after = toLevel2.at.timeIntervalSince(outageStarted)
+            #expect(after >= 0.99 && after < 2, "level 2 came \(after) s after the outage began (level2_after: 1s)")
+        }
+        let escalation = try #require(timeline.last)
+        let reason = escalation.details["reason"] ?? ""
+        // The escalation is due to the new level (emergency_after_by_level 1: 0s), not to emergency_after (10m).
+        #expect(reason.contains("level 1"), "escalation reason '\(reason)' should say level 1 goes to the emergency group at once")
+
+        let resolved = try await sandbox.show(fixed.id)
+        #expect(resolved.level == 3 && resolved.state == "resolved", "a resolved outage stops getting worse")
+        #expect(!(resolved.timeline ?? []).contains { $0.kind == "relevelled" || $0.kind == "escalated" })
+    }
 }

@@ -21,7 +21,7 @@ struct ReportThroughCLITests {
         let started = ContinuousClock.now
         let reported = try await sandbox.ctl("report", [
             "--subject", subject, "--organisation", organisation, "--reporter", reporter,
-            "--description", description, "--scope", "most",
+            "--description", description, "--scope", "most", "--outage-started", "-5m",
         ])
         let elapsed = ContinuousClock.now - started
         #expect(reported.status == 0, "\(reported)\n\(sandbox.logs)")
@@ -32,7 +32,7 @@ struct ReportThroughCLITests {
         #expect(shown.status == 0, "\(shown)")
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any], "show --json printed: \(shown.stdout)")
-        for key in ["id", "level", "state", "subject", "organisation", "reporter", "description", "scope", "timeline"] {
+        for key in ["id", "level", "state", "subject", "organisation", "reporter", "description", "scope", "outage_started", "timeline"] {
             #expect(json[key] != nil, "show --json lacks '\(key)': \(shown.stdout)")
         }
         let incident = try APIDates.decoder.decode(IncidentDTO.self, from: Data(shown.stdout.utf8))
@@ -41,6 +41,7 @@ struct ReportThroughCLITests {
         #expect(incident.state == "reported")
         #expect(incident.level == 1, "scope 'most' is level 1")
         #expect(incident.scope == "most")
+        #expect(incident.outageStarted.map { abs($0.timeIntervalSinceNow + 5 * 60) < 30 } == true, "outage_started: \(String(describing: incident.outageStarted))")
         // Compare bytes, not Strings: Swift's == treats canonically equivalent text as equal.
         #expect(Array(incident.subject.utf8) == Array(subject.utf8))
         #expect(Array(incident.organisation.utf8) == Array(organisation.utf8))
@@ -82,5 +83,26 @@ struct ReportThroughCLITests {
         let outageStarted = try #require(incident.outageStarted)
         #expect(abs(outageStarted.timeIntervalSince(before) + 30 * 60) < 5, "outage_started \(outageStarted) is not 30 minutes before \(before)")
         #expect(incident.timeline?.first?.kind == "reported")
+    }
+
+    @Test("the socket may be given before the subcommand (oncallctl --socket PATH report …) or by $ONCALLD_SOCKET")
+    func socketOptionPlacement() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.cleanup() }
+        try sandbox.writeConfig(sandbox.config())
+        _ = try await sandbox.startDaemon()
+
+        let fromEnvironment = try await oncallctl(
+            ["report", "--subject", "via the environment", "--organisation", "o", "--reporter", "r"],
+            environment: ["ONCALLD_SOCKET": sandbox.socketPath])
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment)")
+        #expect(fromEnvironment.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "INC-000001")
+
+        // The form the issue documents: the global option first.
+        let globalFirst = try await oncallctl(["--socket", sandbox.socketPath, "list"])
+        #expect(globalFirst.status == 0, "oncallctl --socket PATH list: \(globalFirst)")
+        let reportFirst = try await oncallctl(
+            ["--socket", sandbox.socketPath, "report", "--subject", "global option first", "--organisation", "o", "--reporter", "r"])
+        #expect(reportFirst.status == 0, "oncallctl --socket PATH report …: \(reportFirst)")
     }
 }

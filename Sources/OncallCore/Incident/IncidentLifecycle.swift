@@ -154,7 +154,8 @@ public enum IncidentLifecycle {
             var next = incident
             next.state = .escalated
             next.escalatedAt = now
-            let delay = Duration.interval(timer.dueAt.timeIntervalSince(incident.reportedAt))
+            // The policy, not the due time, says why: a re-levelling may have brought the timer forward.
+            let delay = policy.escalation.delay(for: incident.level)
             let reason = delay <= .zero
                 ? "level \(incident.level.rawValue) goes to the emergency group at once"
                 : "not resolved within \(delay.compact) of the report"

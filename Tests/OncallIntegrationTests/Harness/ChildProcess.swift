@@ -73,7 +73,13 @@ enum ChildProcess {
                 for _ in 0..<100 where process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
                 throw HarnessError("\(what) (pid \(process.processIdentifier)) did not exit within \(timeout); killed it")
             }
-            try await Task.sleep(for: .milliseconds(10))
+            do {
+                try await Task.sleep(for: .milliseconds(10))
+            } catch {
+                // Cancelled (the test is ending): do not leave the child behind.
+                kill(process.processIdentifier, SIGKILL)
+                throw error
+            }
         }
         return (process.terminationStatus, process.terminationReason == .uncaughtSignal)
     }

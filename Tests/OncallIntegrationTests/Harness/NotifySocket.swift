@@ -45,24 +45,34 @@ final class NotifySocket: @unchecked Sendable {
     /// Every datagram received so far, in order.
     var received: [String] { lock.withLock { messages } }
 
-    /// Receives datagrams until one has the line `assignment` (e.g. `READY=1`); throws after `timeout`.
-    func waitFor(_ assignment: String, timeout: Duration = .seconds(10)) async throws {
+    /// Receives datagrams until one — among those after the first `skipping` received — has the line
+    /// `assignment` (e.g. `READY=1`); returns its index in ``received``. Throws after `timeout`.
+    @discardableResult
+    func waitFor(_ assignment: String, skipping: Int = 0, timeout: Duration = .seconds(10)) async throws -> Int {
         let deadline = ContinuousClock.now + timeout
-        let found = try await offThread { [self] () -> Bool in
-            if self.received.contains(where: { Self.lines($0).contains(assignment) }) { return true }
+        let found = try await offThread { [self] () -> Int? in
+            if let index = self.index(of: assignment, from: skipping) { return index }
             var buffer = [UInt8](repeating: 0, count: 4096)
             while ContinuousClock.now < deadline {
                 let count = recv(fd, &buffer, buffer.count, 0)
                 guard count > 0 else { continue }  // EAGAIN after the receive timeout: look at the clock again
                 let message = String(decoding: buffer[0..<count], as: UTF8.self)
                 lock.withLock { messages.append(message) }
-                if Self.lines(message).contains(assignment) { return true }
+                if let index = self.index(of: assignment, from: skipping) { return index }
             }
-            return false
+            return nil
         }
-        if !found {
+        guard let found else {
             throw HarnessError("no \(assignment) on NOTIFY_SOCKET within \(timeout); received: \(received)")
         }
+        return found
+    }
+
+    /// The index of the first message at or after `start` that has the line `assignment`.
+    func index(of assignment: String, from start: Int = 0) -> Int? {
+        let messages = received
+        guard start < messages.count else { return nil }
+        return messages.indices[start...].first { Self.lines(messages[$0]).contains(assignment) }
     }
 
     static func lines(_ message: String) -> [String] {

@@ -40,8 +40,13 @@ final class Sandbox: @unchecked Sendable {
     /// - Parameters:
     ///   - emergencyAfter: `escalation.emergency_after`.
     ///   - maxBody: `http.max_body`, when set.
+    ///   - emergencyAfterByLevel: `escalation.emergency_after_by_level`, e.g. `[1: "0s"]`.
+    ///   - level2After, level1After: `levels.*`.
     ///   - extraTokens: more `http.tokens` entries as (name, token file).
-    func config(emergencyAfter: String = "10m", maxBody: String? = nil, extraTokens: [(name: String, file: String)] = []) -> String {
+    func config(
+        emergencyAfter: String = "10m", emergencyAfterByLevel: [Int: String] = [:], level2After: String = "20m",
+        level1After: String = "60m", maxBody: String? = nil, extraTokens: [(name: String, file: String)] = []
+    ) -> String {
         var lines = [
             "# oncalld integration test \(path)",
             "state_dir: \(stateDir)",
@@ -62,9 +67,15 @@ final class Sandbox: @unchecked Sendable {
         lines += [
             "escalation:",
             "  emergency_after: \(emergencyAfter)",
+        ]
+        if !emergencyAfterByLevel.isEmpty {
+            lines.append("  emergency_after_by_level:")
+            lines += emergencyAfterByLevel.sorted { $0.key < $1.key }.map { "    \($0.key): \($0.value)" }
+        }
+        lines += [
             "levels:",
-            "  level2_after: 20m",
-            "  level1_after: 60m",
+            "  level2_after: \(level2After)",
+            "  level1_after: \(level1After)",
             "people:",
             "  - id: zhang.wei",
             "    name: 张伟",
@@ -103,13 +114,18 @@ final class Sandbox: @unchecked Sendable {
         }.joined(separator: "\n")
     }
 
-    /// Kills any daemon still running and deletes the directory.
+    /// Stops any daemon still running (SIGTERM, then SIGKILL as a last resort) and deletes the directory,
+    /// unless `ONCALL_IT_KEEP` is set in the environment (to read the logs after a failure).
     func cleanup() {
         for daemon in lock.withLock({ daemons }) where daemon.isRunning {
-            daemon.send(SIGKILL)
-            for _ in 0..<250 where daemon.isRunning { usleep(20_000) }
+            daemon.send(SIGTERM)
+            for _ in 0..<100 where daemon.isRunning { usleep(20_000) }
+            if daemon.isRunning {
+                daemon.send(SIGKILL)
+                for _ in 0..<250 where daemon.isRunning { usleep(20_000) }
+            }
         }
-        directory.remove()
+        if ProcessInfo.processInfo.environment["ONCALL_IT_KEEP"] == nil { directory.remove() }
     }
 
     // MARK: - The API over the Unix socket
