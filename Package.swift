@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -50,6 +51,14 @@ let package = Package(
             ]
         ),
         .target(name: "OncallCurl", dependencies: ["CCurl"]),
+        .target(
+            name: "OncallNotify",
+            dependencies: ["OncallCore", "OncallCurl", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "OncallMail",
+            dependencies: ["OncallCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "OncallClient", dependencies: ["OncallAPI", "OncallCurl"]),
         .target(
             name: "OncallSystemd",
@@ -95,6 +104,12 @@ let package = Package(
             dependencies: ["OncallCore", "OncallStore", "OncallTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "OncallAPITests", dependencies: ["OncallAPI", "OncallCore"]),
+        .testTarget(
+            name: "OncallNotifyTests",
+            dependencies: ["OncallNotify", "OncallCore", "OncallCurl", "OncallTesting"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "OncallMailTests", dependencies: ["OncallMail", "OncallCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore"]),
         .testTarget(name: "OncallSystemdTests", dependencies: ["OncallSystemd"]),
         .testTarget(
