@@ -78,9 +78,15 @@ public enum Daemon {
         }
 
         try LocalSocket.clearStale(at: config.socket.path)
+        let dependencies = APIDependencies(
+            service: service, metrics: metrics, clock: clock, statistics: statistics,
+            deliveries: { try await store.deliveries(of: $0) },
+            deliveryCounts: { try await store.deliveryCounts() },
+            onCall: { at in OnCallView.snapshot(holder.config, at: at) },
+            verifyLink: { _, _ in nil },
+            maxBodyBytes: maxBody)
         let socketApp = Application(
-            router: APIRouter.build(transport: .unixSocket(policy: socketPolicy), service: service, metrics: metrics,
-                                    statistics: statistics, maxBodyBytes: maxBody),
+            router: APIRouter.build(transport: .unixSocket(policy: socketPolicy), dependencies: dependencies),
             configuration: .init(address: .unixDomainSocket(path: config.socket.path), serverName: nil),
             onServerRunning: { _ in
                 do {
@@ -93,8 +99,7 @@ public enum Daemon {
             logger: logger
         )
         let tcpApp = Application(
-            router: APIRouter.build(transport: .tcp(tokens: tokens), service: service, metrics: metrics,
-                                    statistics: statistics, maxBodyBytes: maxBody),
+            router: APIRouter.build(transport: .tcp(tokens: tokens), dependencies: dependencies),
             configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: nil),
             onServerRunning: { _ in readiness.listenerBound() },
             logger: logger

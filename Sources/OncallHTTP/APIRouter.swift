@@ -1,8 +1,10 @@
 import Hummingbird
+import OncallAPI
 import OncallCore
 
 /// Builds the router for one listener. The same API is served on the Unix socket (callers
-/// admitted by peer credentials) and on TCP (callers admitted by API token).
+/// admitted by peer credentials) and on TCP (callers admitted by API token); TCP also serves the
+/// acknowledge/resolve links from messages, whose signed token is their credential.
 public enum APIRouter {
     /// How callers on a listener prove who they are.
     public enum Transport: Sendable {
@@ -17,28 +19,30 @@ public enum APIRouter {
         }
     }
 
-    public static func build(
-        transport: Transport, service: IncidentService, metrics: HTTPMetrics,
-        statistics: @escaping @Sendable () async throws -> StoreStatistics, maxBodyBytes: @escaping @Sendable () -> Int
-    ) -> Router<OncallRequestContext> {
+    public static func build(transport: Transport, dependencies: APIDependencies) -> Router<OncallRequestContext> {
         let router = Router(context: OncallRequestContext.self)
-        router.add(middleware: MetricsMiddleware(metrics: metrics, transport: transport.label))
-        router.add(middleware: ErrorMiddleware(maxBodyBytes: maxBodyBytes))
+        router.add(middleware: MetricsMiddleware(metrics: dependencies.metrics, transport: transport.label))
+        router.add(middleware: ErrorMiddleware(maxBodyBytes: dependencies.maxBodyBytes))
+        let api = router.group()
         switch transport {
-        case let .unixSocket(policy): router.add(middleware: UnixPeerMiddleware(policy: policy))
-        case let .tcp(tokens): router.add(middleware: BearerTokenMiddleware(tokens: tokens))
+        case let .unixSocket(policy):
+            api.add(middleware: UnixPeerMiddleware(policy: policy))
+        case let .tcp(tokens):
+            ActionLinkRoutes(dependencies: dependencies).register(on: router)
+            api.add(middleware: BearerTokenMiddleware(tokens: tokens))
         }
-        router.get("/healthz") { _, _ in
-            _ = try await statistics()  // proves the database answers
+        api.get("/healthz") { _, _ in
+            _ = try await dependencies.statistics()  // proves the database answers
             return JSONResponse.make(["status": "ok"])
         }
-        router.get("/metrics") { _, _ in
-            let text = metrics.render(try await statistics())
+        api.get("/metrics") { _, _ in
+            let text = dependencies.metrics.render(try await dependencies.statistics(), deliveries: try await dependencies.deliveryCounts())
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: text)))
         }
-        IncidentRoutes(service: service, maxBodyBytes: maxBodyBytes).register(on: router)
+        IncidentRoutes(service: dependencies.service, maxBodyBytes: dependencies.maxBodyBytes).register(on: api)
+        OnCallRoutes(dependencies: dependencies).register(on: api)
         return router
     }
 }

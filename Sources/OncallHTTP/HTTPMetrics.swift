@@ -24,8 +24,16 @@ public final class HTTPMetrics: Sendable {
         }
     }
 
-    /// The exposition text, after refreshing the gauges from `statistics`.
-    func render(_ statistics: StoreStatistics) -> String {
+    /// Counts one delivery attempt by channel and result.
+    public func recordDelivery(channel: String, result: DeliveryResult) {
+        registry.makeCounter(descriptor: .init(metricName: "oncalld_delivery_attempts_total", unitName: "", helpText: "Delivery attempts, by channel and result."), labels: [("channel", channel), ("result", result.rawValue)]).increment()
+    }
+
+    /// The exposition text, after refreshing the gauges from `statistics` and the outbox counts.
+    func render(_ statistics: StoreStatistics, deliveries: [DeliveryStatus: Int]) -> String {
+        for status in DeliveryStatus.allCases {
+            registry.makeGauge(descriptor: .init(metricName: "oncalld_deliveries", unitName: "", helpText: "Outbox messages by status (dead = gave up after the last retry)."), labels: [("status", status.rawValue)]).set(Double(deliveries[status] ?? 0))
+        }
         for level in Level.allCases {
             for state in IncidentState.allCases {
                 registry.makeGauge(descriptor: .init(metricName: "oncalld_incidents", unitName: "", helpText: "Incidents by level and state."), labels: [("level", String(level.rawValue)), ("state", state.rawValue)]).set(Double(statistics.incidents[level]?[state] ?? 0))

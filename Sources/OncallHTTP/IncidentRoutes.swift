@@ -9,7 +9,7 @@ struct IncidentRoutes {
     let service: IncidentService
     let maxBodyBytes: @Sendable () -> Int
 
-    func register(on router: Router<OncallRequestContext>) {
+    func register(on router: some RouterMethods<OncallRequestContext>) {
         router.post("/v1/incidents") { request, context in try await report(request, context) }
         router.get("/v1/incidents") { request, context in try await list(request, context) }
         router.get("/v1/incidents/:id") { request, context in try await show(request, context) }

@@ -7,7 +7,7 @@ enum IncidentRow {
     static let columns = """
         id, subject, organisation, reporter, reporterContact, situation, description, requiredBy, other,
         scope, service, site, outageStarted, outageEnded, level, state, reportedAt, acknowledgedAt,
-        escalatedAt, resolvedAt, closedAt, resolutionSummary, reportedBy
+        escalatedAt, resolvedAt, closedAt, resolutionSummary, reportedBy, remindersSent
         """
 
     static func decode(_ row: Row) throws -> Incident {
@@ -28,7 +28,7 @@ enum IncidentRow {
             id: IncidentNumber(row["id"] as Int64), form: form, level: level, state: state,
             reportedAt: date(row["reportedAt"])!, acknowledgedAt: date(row["acknowledgedAt"]),
             escalatedAt: date(row["escalatedAt"]), resolvedAt: date(row["resolvedAt"]), closedAt: date(row["closedAt"]),
-            resolutionSummary: row["resolutionSummary"], reportedBy: row["reportedBy"]
+            resolutionSummary: row["resolutionSummary"], reportedBy: row["reportedBy"], remindersSent: row["remindersSent"]
         )
     }
 
@@ -40,6 +40,7 @@ enum IncidentRow {
             seconds(form.outageStarted), seconds(form.outageEnded), incident.level.rawValue, incident.state.rawValue,
             seconds(incident.reportedAt), seconds(incident.acknowledgedAt), seconds(incident.escalatedAt),
             seconds(incident.resolvedAt), seconds(incident.closedAt), incident.resolutionSummary, incident.reportedBy,
+            incident.remindersSent,
         ]
     }
 

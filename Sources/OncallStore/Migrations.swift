@@ -68,6 +68,39 @@ enum Migrations {
                 CREATE INDEX timer_due ON timer(dueAt) WHERE status = 'pending';
                 """)
         }
+        migrator.registerMigration("v2-createOutbox") { db in
+            // The transactional outbox: a message is written with the event that causes it and
+            // leaves 'pending' only when delivered or given up on ('dead').
+            try db.execute(sql: """
+                ALTER TABLE incident ADD COLUMN remindersSent INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE outboxMessage (
+                    id TEXT PRIMARY KEY,
+                    incidentId INTEGER NOT NULL REFERENCES incident(id),
+                    channel TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    extras TEXT NOT NULL DEFAULT '{}',
+                    purpose TEXT NOT NULL,
+                    createdAt REAL NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'dead')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    nextAttemptAt REAL
+                );
+                CREATE INDEX outboxMessage_due ON outboxMessage(nextAttemptAt) WHERE status = 'pending';
+                CREATE INDEX outboxMessage_incident ON outboxMessage(incidentId);
+                CREATE TABLE deliveryAttempt (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    messageId TEXT NOT NULL REFERENCES outboxMessage(id),
+                    number INTEGER NOT NULL,
+                    at REAL NOT NULL,
+                    result TEXT NOT NULL CHECK (result IN ('delivered', 'retryable', 'permanent')),
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX deliveryAttempt_message ON deliveryAttempt(messageId, number);
+                """)
+        }
         return migrator
     }
 }

@@ -5,8 +5,8 @@ import OncallCore
 /// `IncidentStore` on a SQLite file in WAL mode with `synchronous = FULL`: a write returns only
 /// after its commit is fsynced. Concurrent writes share commits (see `GroupCommitWriter`).
 public final class SQLiteIncidentStore: IncidentStore {
-    private let pool: DatabasePool
-    private let writer: GroupCommitWriter
+    let pool: DatabasePool
+    let writer: GroupCommitWriter
 
     /// Opens (creating if needed) the database at `path` and runs pending migrations.
     public init(path: String) throws {
@@ -49,7 +49,7 @@ public final class SQLiteIncidentStore: IncidentStore {
             let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM incident") ?? 1
             let change = try make(IncidentNumber(next))
             try db.execute(
-                sql: "INSERT INTO incident (\(IncidentRow.columns), idempotencyKey) VALUES (\(placeholders(24)))",
+                sql: "INSERT INTO incident (\(IncidentRow.columns), idempotencyKey) VALUES (\(placeholders(25)))",
                 arguments: StatementArguments(IncidentRow.values(change.incident) + [idempotencyKey])
             )
             try Self.record(change, in: db)
@@ -119,6 +119,16 @@ public final class SQLiteIncidentStore: IncidentStore {
                 sql: "INSERT INTO timelineEvent (incidentId, at, kind, actor, details) VALUES (?, ?, ?, ?, ?)",
                 arguments: [id, event.at.timeIntervalSince1970, event.kind.rawValue, event.actor, details]
             )
+        }
+        for message in change.messages {
+            let recipients = String(decoding: try JSONEncoder.sorted.encode(message.recipients), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO outboxMessage (id, incidentId, channel, target, recipients, subject, body, extras, purpose, createdAt, nextAttemptAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    message.id, id, message.channel, message.target, recipients, message.subject, message.body, message.extras,
+                    message.purpose, message.createdAt.timeIntervalSince1970, message.createdAt.timeIntervalSince1970,
+                ])
         }
         for timer in change.timers {
             switch timer {
@@ -205,6 +215,88 @@ public final class SQLiteIncidentStore: IncidentStore {
         }
         (statistics.commitBatches, statistics.committedWrites) = writer.counters
         return statistics
+    }
+}
+
+// MARK: - Outbox
+
+extension SQLiteIncidentStore: DeliveryStore {
+    static let messageColumns = "id, incidentId, channel, target, recipients, subject, body, extras, purpose, createdAt"
+
+    static func decodeMessage(_ row: Row) -> OutboxMessage {
+        let recipientsText: String = row["recipients"]
+        let recipients = (try? JSONDecoder().decode([String].self, from: Data(recipientsText.utf8))) ?? []
+        return OutboxMessage(
+            id: row["id"], incident: IncidentNumber(row["incidentId"] as Int64), channel: row["channel"], target: row["target"],
+            recipients: recipients, subject: row["subject"], body: row["body"], extras: row["extras"], purpose: row["purpose"],
+            createdAt: Date(timeIntervalSince1970: row["createdAt"]))
+    }
+
+    public func dueDeliveries(now: Date, limit: Int, excluding: Set<String>) async throws -> [PendingDelivery] {
+        try await pool.read { db in
+            var found: [PendingDelivery] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Self.messageColumns), attempts FROM outboxMessage
+                WHERE status = 'pending' AND nextAttemptAt <= ? ORDER BY nextAttemptAt, createdAt
+                """, arguments: [now.timeIntervalSince1970])
+            while found.count < limit, let row = try rows.next() {
+                let message = Self.decodeMessage(row)
+                if !excluding.contains(message.id) { found.append(PendingDelivery(message: message, attempts: row["attempts"])) }
+            }
+            return found
+        }
+    }
+
+    public func record(_ attempt: DeliveryAttempt, retryAt: Date?) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO deliveryAttempt (messageId, number, at, result, detail) VALUES (?, ?, ?, ?, ?)",
+                arguments: [attempt.messageID, attempt.number, attempt.at.timeIntervalSince1970, attempt.result.rawValue, attempt.detail])
+            let status: DeliveryStatus = attempt.result == .delivered ? .delivered : (retryAt == nil ? .dead : .pending)
+            try db.execute(
+                sql: "UPDATE outboxMessage SET status = ?, attempts = ?, nextAttemptAt = ? WHERE id = ?",
+                arguments: [status.rawValue, attempt.number, status == .pending ? retryAt?.timeIntervalSince1970 : nil, attempt.messageID])
+        }
+    }
+
+    public func nextDeliveryDue() async throws -> Date? {
+        try await pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(nextAttemptAt) FROM outboxMessage WHERE status = 'pending'")
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    public func deliveries(of incident: IncidentNumber) async throws -> [DeliveryRecord] {
+        try await pool.read { db in
+            let attempts = try Row.fetchAll(db, sql: """
+                SELECT a.messageId, a.number, a.at, a.result, a.detail FROM deliveryAttempt a
+                JOIN outboxMessage m ON m.id = a.messageId WHERE m.incidentId = ? ORDER BY a.id
+                """, arguments: [incident.value]).map { row in
+                DeliveryAttempt(
+                    messageID: row["messageId"], number: row["number"], at: Date(timeIntervalSince1970: row["at"]),
+                    result: DeliveryResult(rawValue: row["result"]) ?? .permanent, detail: row["detail"])
+            }
+            let byMessage = Dictionary(grouping: attempts, by: \.messageID)
+            return try Row.fetchAll(db, sql: """
+                SELECT \(Self.messageColumns), status, nextAttemptAt FROM outboxMessage WHERE incidentId = ? ORDER BY createdAt, rowid
+                """, arguments: [incident.value]).map { row in
+                let message = Self.decodeMessage(row)
+                let nextAttempt: Double? = row["nextAttemptAt"]
+                return DeliveryRecord(
+                    message: message, status: DeliveryStatus(rawValue: row["status"]) ?? .pending,
+                    nextAttemptAt: nextAttempt.map(Date.init(timeIntervalSince1970:)), attempts: byMessage[message.id] ?? [])
+            }
+        }
+    }
+
+    public func deliveryCounts() async throws -> [DeliveryStatus: Int] {
+        try await pool.read { db in
+            var counts: [DeliveryStatus: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM outboxMessage GROUP BY status") {
+                if let status = DeliveryStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+            }
+            return counts
+        }
     }
 }
 

@@ -16,6 +16,7 @@ public final class InMemoryIncidentStore: IncidentStore {
         var timelines: [IncidentNumber: [TimelineEvent]] = [:]
         var timers: [PendingTimer] = []
         var keys: [String: IncidentNumber] = [:]
+        var messages: [OutboxMessage] = []
         var writes = 0
     }
 
@@ -53,6 +54,7 @@ public final class InMemoryIncidentStore: IncidentStore {
         let id = change.incident.id
         state.incidents[id] = change.incident
         state.timelines[id, default: []] += change.events
+        state.messages += change.messages
         for timer in change.timers {
             switch timer {
             case let .schedule(kind, dueAt):
@@ -64,6 +66,9 @@ public final class InMemoryIncidentStore: IncidentStore {
         }
         state.writes += 1
     }
+
+    /// Every message committed to the outbox so far, in order.
+    public var outbox: [OutboxMessage] { state.withLock { $0.messages } }
 
     public func incident(_ id: IncidentNumber) async throws -> Incident? {
         state.withLock { $0.incidents[id] }

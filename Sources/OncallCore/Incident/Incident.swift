@@ -16,11 +16,13 @@ public struct Incident: Sendable, Equatable, Identifiable {
     public var resolutionSummary: String?
     /// Who or what reported it (`unix:alice`, `token:monitoring`).
     public var reportedBy: String
+    /// Reminders sent so far to people who have not acknowledged it.
+    public var remindersSent: Int
 
     public init(
         id: IncidentNumber, form: ReportForm, level: Level, state: IncidentState, reportedAt: Date,
         acknowledgedAt: Date? = nil, escalatedAt: Date? = nil, resolvedAt: Date? = nil, closedAt: Date? = nil,
-        resolutionSummary: String? = nil, reportedBy: String
+        resolutionSummary: String? = nil, reportedBy: String, remindersSent: Int = 0
     ) {
         self.id = id
         self.form = form
@@ -33,6 +35,7 @@ public struct Incident: Sendable, Equatable, Identifiable {
         self.closedAt = closedAt
         self.resolutionSummary = resolutionSummary
         self.reportedBy = reportedBy
+        self.remindersSent = remindersSent
     }
 
     /// Whether the outage is still going on, so that it keeps getting worse with time.

@@ -4,10 +4,13 @@ public struct IncidentChange: Sendable, Equatable {
     public var incident: Incident
     public var events: [TimelineEvent]
     public var timers: [TimerChange]
+    /// Messages to deliver (the transactional outbox).
+    public var messages: [OutboxMessage]
 
-    public init(incident: Incident, events: [TimelineEvent] = [], timers: [TimerChange] = []) {
+    public init(incident: Incident, events: [TimelineEvent] = [], timers: [TimerChange] = [], messages: [OutboxMessage] = []) {
         self.incident = incident
         self.events = events
         self.timers = timers
+        self.messages = messages
     }
 }

@@ -166,6 +166,9 @@ public enum IncidentLifecycle {
                 ])]
             )
 
+        case .reminder:
+            return IncidentChange(incident: incident)  // what a reminder sends is the notification planner's decision
+
         case .relevelLevel2, .relevelLevel1:
             let target: Level = timer.kind == .relevelLevel2 ? .level2 : .level1
             guard incident.outageIsOngoing, target.isMoreSevere(than: incident.level) else {

@@ -6,18 +6,23 @@ public struct IncidentService: Sendable {
     let store: any IncidentStore
     let clock: any OncallClock
     let policy: @Sendable () -> IncidentPolicy
+    let notifications: @Sendable () -> NotificationPolicy?
     let timersChanged: @Sendable () -> Void
 
     /// - Parameters:
     ///   - policy: read per request, so a config reload applies to the next report.
-    ///   - timersChanged: called after a commit that may have added a nearer timer.
+    ///   - notifications: who is told what; nil sends nothing.
+    ///   - timersChanged: called after a commit that may have added a nearer timer or new messages.
     public init(
         store: any IncidentStore, clock: any OncallClock,
-        policy: @escaping @Sendable () -> IncidentPolicy, timersChanged: @escaping @Sendable () -> Void
+        policy: @escaping @Sendable () -> IncidentPolicy,
+        notifications: @escaping @Sendable () -> NotificationPolicy? = { nil },
+        timersChanged: @escaping @Sendable () -> Void
     ) {
         self.store = store
         self.clock = clock
         self.policy = policy
+        self.notifications = notifications
         self.timersChanged = timersChanged
     }
 
@@ -25,8 +30,11 @@ public struct IncidentService: Sendable {
     public func report(_ form: ReportForm, actor: String, idempotencyKey: String? = nil) async throws -> (incident: Incident, created: Bool) {
         let now = clock.now
         let policy = policy()
+        let notifications = notifications()
         let result = try await store.create(idempotencyKey: idempotencyKey) { id in
-            try IncidentLifecycle.open(form, id: id, actor: actor, policy: policy, now: now)
+            var change = try IncidentLifecycle.open(form, id: id, actor: actor, policy: policy, now: now)
+            notifications?.apply(to: &change, firedTimer: nil, now: now)
+            return change
         }
         if result.created { timersChanged() }
         return result
@@ -36,8 +44,11 @@ public struct IncidentService: Sendable {
     public func perform(_ command: IncidentCommand, on id: IncidentNumber, actor: String) async throws -> Incident {
         let now = clock.now
         let policy = policy()
+        let notifications = notifications()
         let incident = try await store.update(id) { incident in
-            try IncidentLifecycle.apply(command, to: incident, actor: actor, policy: policy, now: now)
+            var change = try IncidentLifecycle.apply(command, to: incident, actor: actor, policy: policy, now: now)
+            notifications?.apply(to: &change, firedTimer: nil, now: now)
+            return change
         }
         timersChanged()
         return incident

@@ -6,6 +6,7 @@ public struct TimerEngine: Sendable {
     let store: any IncidentStore
     let clock: any OncallClock
     let policy: @Sendable () -> IncidentPolicy
+    let notifications: @Sendable () -> NotificationPolicy?
     let wakeup: Wakeup
     let maxIdle: Duration
     let batchSize: Int
@@ -14,13 +15,14 @@ public struct TimerEngine: Sendable {
 
     public init(
         store: any IncidentStore, clock: any OncallClock, policy: @escaping @Sendable () -> IncidentPolicy,
-        wakeup: Wakeup = Wakeup(), maxIdle: Duration = .seconds(30), batchSize: Int = 200,
+        notifications: @escaping @Sendable () -> NotificationPolicy? = { nil }, wakeup: Wakeup = Wakeup(), maxIdle: Duration = .seconds(30), batchSize: Int = 200,
         onFired: @escaping @Sendable ([DueTimer]) -> Void = { _ in },
         onError: @escaping @Sendable (any Error) -> Void = { _ in }
     ) {
         self.store = store
         self.clock = clock
         self.policy = policy
+        self.notifications = notifications
         self.wakeup = wakeup
         self.maxIdle = maxIdle
         self.batchSize = batchSize
@@ -36,9 +38,12 @@ public struct TimerEngine: Sendable {
     public func runCycle() async throws -> Date? {
         let now = clock.now
         let policy = policy()
+        let notifications = notifications()
         while true {
             let fired = try await store.fireDueTimers(now: now, limit: batchSize) { timer, incident in
-                IncidentLifecycle.fire(timer, on: incident, policy: policy, now: now)
+                var change = IncidentLifecycle.fire(timer, on: incident, policy: policy, now: now)
+                notifications?.apply(to: &change, firedTimer: timer, now: now)
+                return change
             }
             if !fired.isEmpty { onFired(fired) }
             if fired.count < batchSize { break }

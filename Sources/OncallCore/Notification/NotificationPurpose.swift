@@ -1,0 +1,31 @@
+/// Why a message is sent; it leads the message's wording.
+public enum NotificationPurpose: Sendable, Equatable {
+    case reported
+    /// The `number`-th of `of` reminders to people who have not acknowledged.
+    case reminder(number: Int, of: Int)
+    case escalated
+    case relevelled(from: Level, to: Level)
+    case resolved
+
+    /// A short label, e.g. `new fault`, `reminder 2/3`.
+    public var label: String {
+        switch self {
+        case .reported: "new fault"
+        case let .reminder(number, of): "reminder \(number)/\(of): not yet acknowledged"
+        case .escalated: "escalated to the emergency group"
+        case let .relevelled(from, to): "level raised from \(from) to \(to)"
+        case .resolved: "resolved"
+        }
+    }
+
+    /// The same label in Chinese, for the first line of chat messages.
+    public var chineseLabel: String {
+        switch self {
+        case .reported: "新故障"
+        case let .reminder(number, of): "第 \(number)/\(of) 次提醒：尚未确认"
+        case .escalated: "已升级至应急小组"
+        case let .relevelled(from, to): "故障等级由 \(from) 升为 \(to)"
+        case .resolved: "已解决"
+        }
+    }
+}

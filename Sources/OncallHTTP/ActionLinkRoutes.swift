@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import OncallCore
+
+/// `GET /a/{token}` shows what a link from a message will do; `POST /a/{token}` does it.
+/// Showing first means a mail scanner that follows links changes nothing. Pages are small,
+/// server-rendered and readable on a phone.
+struct ActionLinkRoutes {
+    let dependencies: APIDependencies
+
+    func register(on router: some RouterMethods<OncallRequestContext>) {
+        router.get("/a/:token") { _, context in
+            let (claims, incident) = try await verified(context)
+            let verb = claims.action == "resolve" ? "Resolve 解决" : "Acknowledge 确认"
+            let summary = claims.action == "resolve"
+                ? "<label>Summary 解决说明<br><textarea name=\"summary\" rows=\"4\" required></textarea></label>"
+                : ""
+            return page(
+                title: "\(incident.id) · \(incident.form.subject)",
+                body: """
+                    <p><b>[\(incident.level)] \(escape(incident.form.subject))</b><br>\(escape(incident.form.organisation)) · \
+                    \(escape(incident.form.reporter))<br>State: \(incident.state.rawValue)</p>
+                    <form method="post">\(summary)<p><button type="submit">\(verb) \(incident.id)</button></p></form>
+                    """)
+        }
+        router.post("/a/:token") { request, context in
+            let (claims, incident) = try await verified(context)
+            let actor = "link:" + claims.person
+            let command: IncidentCommand
+            if claims.action == "resolve" {
+                var request = request
+                let body = try await request.collectBody(upTo: dependencies.maxBodyBytes())
+                let summary = formValue("summary", in: String(buffer: body)) ?? ""
+                command = .resolve(summary: summary.isEmpty ? "resolved from a message link" : summary)
+            } else {
+                command = .acknowledge
+            }
+            do {
+                let updated = try await dependencies.service.perform(command, on: incident.id, actor: actor)
+                context.logger.notice("incident \(command.verb) from a link", metadata: ["incident.id": "\(incident.id)", "caller": "\(actor)"])
+                return page(title: "\(incident.id) \(command.verb)", body: "<p>\(incident.id) is now <b>\(updated.state.rawValue)</b>. 已完成。</p>")
+            } catch let error as LifecycleError {
+                return page(title: "\(incident.id)", body: "<p>\(escape(error.description))</p>", status: .conflict)
+            }
+        }
+    }
+
+    func verified(_ context: OncallRequestContext) async throws -> (APIDependencies.LinkClaims, Incident) {
+        let token = context.parameters.get("token") ?? ""
+        guard let claims = dependencies.verifyLink(token, dependencies.clock.now),
+              let (incident, _) = try await dependencies.service.incident(claims.incident)
+        else {
+            throw APIFailure(status: .unauthorized, code: "unauthorized", message: "this link is not valid or has expired")
+        }
+        return (claims, incident)
+    }
+
+    func page(title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
+        let html = """
+            <!doctype html><html lang="zh"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(title))</title>
+            <style>body{font-family:system-ui,sans-serif;margin:1.5em;max-width:40em}button{font-size:1.2em;padding:.6em 1.2em}
+            textarea{width:100%}</style></head><body><h1>\(escape(title))</h1>\(body)</body></html>
+            """
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// HTML-escapes text for the pages.
+func escape(_ text: String) -> String {
+    var escaped = ""
+    for character in text {
+        switch character {
+        case "&": escaped += "&amp;"
+        case "<": escaped += "&lt;"
+        case ">": escaped += "&gt;"
+        case "\"": escaped += "&quot;"
+        case "'": escaped += "&#39;"
+        default: escaped.append(character)
+        }
+    }
+    return escaped
+}
+
+/// One field of an `application/x-www-form-urlencoded` body.
+func formValue(_ name: String, in body: String) -> String? {
+    for pair in body.split(separator: "&") {
+        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0] == name else { continue }
+        return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+    return nil
+}
