@@ -22,6 +22,12 @@ public struct DaemonConfig: Sendable, Equatable {
     public var calendar: WorkingCalendar
     /// Minimum log level: trace, debug, info, notice, warning, error or critical (`log.level`).
     public var logLevel: String
+    /// Who each level reaches and when (`escalation.chains`); missing levels use `EscalationChain.standard`.
+    public var chains: [Level: EscalationChain] = [:]
+    /// How messages go out (`notify.*`).
+    public var notify = NotifyConfig()
+    /// On-call schedules: rotations, working-hours layers and overrides (`schedules`); empty means `oncall_engineers` is used as is.
+    public var schedules: [OnCallSchedule] = []
 
     /// Creates a configuration; every parameter defaults to what an empty config file gives.
     public init(

@@ -1,11 +1,13 @@
 import OncallCore
 
 extension DaemonConfigReader {
+    static let escalationKeys = ["emergency_after", "emergency_after_by_level", "chains"]
+
     /// `escalation.*` and `levels.*`, checked together into one `IncidentPolicy`.
     func readPolicy(escalation: ConfigNode?, levels: ConfigNode?) throws(ConfigError) -> IncidentPolicy {
         var policy = DaemonConfig.defaults.policy
         if let escalation {
-            let map = try escalation.mapping(keys: ["emergency_after", "emergency_after_by_level"])
+            let map = try escalation.mapping(keys: Self.escalationKeys)
             if let value = map["emergency_after"] { policy.escalation.emergencyAfter = try value.duration() }
             if let value = map["emergency_after_by_level"] {
                 policy.escalation.emergencyAfterByLevel = try readDelaysByLevel(value)

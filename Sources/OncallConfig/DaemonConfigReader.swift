@@ -8,7 +8,8 @@ struct DaemonConfigReader {
 
     static let topLevelKeys = [
         "state_dir", "socket", "http", "escalation", "levels", "people",
-        "project_managers", "oncall_engineers", "emergency_group", "calendar", "log",
+        "project_managers", "oncall_engineers", "emergency_group", "calendar", "log", "notify",
+        "schedules",
     ]
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -35,7 +36,14 @@ struct DaemonConfigReader {
         if let node = map["calendar"], let key = map.keyNode("calendar") {
             config.calendar = try readCalendar(node, key: key)
         }
+        if let node = map["schedules"] {
+            config.schedules = try readSchedules(node, people: people, timeZone: config.calendar.timeZone)
+        }
         if let node = map["log"] { config.logLevel = try readLogLevel(node) }
+        if let node = map["escalation"], let chains = try node.mapping(keys: Self.escalationKeys)["chains"] {
+            config.chains = try readChains(chains, people: people)
+        }
+        if let node = map["notify"] { config.notify = try readNotify(node) }
         return config
     }
 

@@ -4,41 +4,19 @@ import Foundation
 // MARK: - Global initialisation
 
 /// `curl_global_init` runs once, on first use: a global `let` is initialised lazily and atomically.
-private let globalInitResult: CURLcode = curl_global_init(Int(CURL_GLOBAL_ALL))
+let globalInitResult: CURLcode = curl_global_init(Int(CURL_GLOBAL_ALL))
 
 // MARK: - Performing a transfer
 
 /// Performs one transfer and blocks the calling thread until it ends.
 ///
-/// Run this off the Swift cooperative pool and off NIO event loops (see ``performDetached(_:)``).
-/// Any HTTP status is a response, not an error; only transport failures throw.
+/// Run this off the Swift cooperative pool and off NIO event loops (see ``performDetached(_:)``, or
+/// ``CurlMulti`` for many transfers at once). Any HTTP status is a response, not an error; only transport
+/// failures throw.
 public func perform(_ request: CurlRequest) throws(CurlError) -> CurlResponse {
-    guard globalInitResult == CURLE_OK else { throw failure(globalInitResult, detail: "curl_global_init failed") }
-    guard let handle = curl_easy_init() else { throw failure(CURLE_FAILED_INIT, detail: "curl_easy_init failed") }
-    let transfer = Transfer(upload: request.body ?? Data())
-    let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-    errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-    var lists = SList()
-    defer {
-        curl_easy_cleanup(handle)
-        lists.free()
-        errorBuffer.deallocate()
-    }
-
-    let code = withExtendedLifetime(transfer) { () -> CURLcode in
-        let userdata = Unmanaged.passUnretained(transfer).toOpaque()
-        let setup = configure(handle, request, userdata: userdata, errorBuffer: errorBuffer, lists: &lists)
-        guard setup == CURLE_OK else { return setup }
-        return curl_easy_perform(handle)
-    }
-    guard code == CURLE_OK else {
-        var osErrno = 0
-        _ = oncall_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &osErrno)
-        throw failure(code, detail: String(cString: errorBuffer), osErrno: Int32(truncatingIfNeeded: osErrno))
-    }
-    var status = 0
-    _ = oncall_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-    return CurlResponse(status: status, headers: transfer.headers, body: transfer.body)
+    let easy = try EasyTransfer(request)
+    let code = easy.setupCode == CURLE_OK ? curl_easy_perform(easy.handle) : easy.setupCode
+    return try easy.finish(code).get()
 }
 
 /// Performs one transfer on a new thread, so the caller's executor is not blocked; see ``perform(_:)``.
@@ -51,6 +29,57 @@ public func performDetached(_ request: CurlRequest) async throws(CurlError) -> C
         }
     }
     return try result.get()
+}
+
+// MARK: - One easy handle
+
+/// An easy handle configured for one request, with everything its options and callbacks point into
+/// (the ``Transfer`` box, the `curl_slist`s, the error buffer), all kept alive until this object goes away.
+///
+/// Shared by ``perform(_:)`` (which runs it with `curl_easy_perform`) and ``CurlMulti`` (which adds it to a
+/// multi handle). Not thread-safe: one thread at a time. A multi handle must have removed `handle` before
+/// this object is released, because `deinit` calls `curl_easy_cleanup`.
+final class EasyTransfer {
+    /// The `CURL*` easy handle.
+    let handle: UnsafeMutableRawPointer
+    /// `CURLE_OK` when every option was set; otherwise the first failing code, and the transfer must not
+    /// run: pass the code to ``finish(_:)`` instead.
+    private(set) var setupCode = CURLE_OK
+    private let transfer: Transfer
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var lists = SList()
+
+    /// Makes and configures an easy handle for `request`; throws only when libcurl cannot start at all.
+    init(_ request: CurlRequest) throws(CurlError) {
+        guard globalInitResult == CURLE_OK else { throw failure(globalInitResult, detail: "curl_global_init failed") }
+        guard let handle = curl_easy_init() else { throw failure(CURLE_FAILED_INIT, detail: "curl_easy_init failed") }
+        self.handle = handle
+        transfer = Transfer(upload: request.body ?? Data())
+        errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        // The callbacks get `transfer` unretained; `self` holds it until after `curl_easy_cleanup`.
+        let userdata = Unmanaged.passUnretained(transfer).toOpaque()
+        setupCode = configure(handle, request, userdata: userdata, errorBuffer: errorBuffer, lists: &lists)
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        lists.free()
+        errorBuffer.deallocate()
+    }
+
+    /// The outcome of the finished transfer whose result (or setup failure) is `code`: any HTTP status is a
+    /// response; any other code is a ``CurlError`` with libcurl's text, the error buffer and the OS errno.
+    func finish(_ code: CURLcode) -> Result<CurlResponse, CurlError> {
+        guard code == CURLE_OK else {
+            var osErrno = 0
+            _ = oncall_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &osErrno)
+            return .failure(failure(code, detail: String(cString: errorBuffer), osErrno: Int32(truncatingIfNeeded: osErrno)))
+        }
+        var status = 0
+        _ = oncall_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return .success(CurlResponse(status: status, headers: transfer.headers, body: transfer.body))
+    }
 }
 
 // MARK: - Options
@@ -139,7 +168,7 @@ func milliseconds(_ duration: Duration) -> Int {
     return overflow ? Int.max : Int(clamping: product + attoseconds / 1_000_000_000_000_000)
 }
 
-private func failure(_ code: CURLcode, detail: String, osErrno: Int32 = 0) -> CurlError {
+func failure(_ code: CURLcode, detail: String, osErrno: Int32 = 0) -> CurlError {
     let raw = Int(code.rawValue)
     return CurlError(
         kind: CurlError.kind(of: raw), code: raw, message: String(cString: curl_easy_strerror(code)),

@@ -73,6 +73,34 @@ struct ExampleConfigTests {
         #expect(calendar.isWorkingDay(LocalDate(iso: "2026-10-10")!))
     }
 
+    @Test("the primary schedule reads back: weekly day shifts, daily nights, a holiday override")
+    func scheduleKeys() throws {
+        let config = try load()
+        let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
+        let mondayMorning = try #require(DaemonConfigReader.parseInstant("2026-11-02T09:00:00+08:00", timeZone: shanghai))
+        let mondayEvening = mondayMorning.addingTimeInterval(9 * 3600)
+        let day = Rotation(
+            id: "primary.layers[0]", engineers: ["li.na", "wang.fang"], cadence: .weekly(.monday),
+            handoffTime: TimeOfDay(hour: 9, minute: 0)!, timeZone: shanghai, start: mondayMorning)
+        let night = Rotation(
+            id: "primary.layers[1]", engineers: ["wang.fang", "li.na"], cadence: .daily,
+            handoffTime: TimeOfDay(hour: 18, minute: 0)!, timeZone: shanghai, start: mondayEvening)
+        let christmasEve = mondayEvening.addingTimeInterval(52 * 86_400)
+        #expect(config.schedules == [OnCallSchedule(
+            id: "primary", name: "一线值班",
+            layers: [ScheduleLayer(rotation: day, restriction: .workingHours), ScheduleLayer(rotation: night, restriction: .outOfHours)],
+            overrides: [ScheduleOverride(person: "wang.fang", start: christmasEve, end: christmasEve.addingTimeInterval(39 * 3600))])])
+        let roster = OnCallRoster(schedules: config.schedules)
+        // Tuesday 10:00 of the first week: li.na's day shift; 20:00 that evening: li.na's night (the second).
+        let tuesday = mondayMorning.addingTimeInterval(86_400 + 3600)
+        #expect(roster.engineersOnCall(at: tuesday, calendar: config.calendar, fallback: config.oncallEngineers) == ["li.na"])
+        #expect(roster.onCall(at: tuesday.addingTimeInterval(10 * 3600), calendar: config.calendar) == ["primary": ["li.na"]])
+        // Monday evening: wang.fang's first night.
+        #expect(roster.onCall(at: mondayEvening, calendar: config.calendar) == ["primary": ["wang.fang"]])
+        // Christmas Day 10:00, a working Friday: the override.
+        #expect(roster.onCall(at: christmasEve.addingTimeInterval(16 * 3600), calendar: config.calendar) == ["primary": ["wang.fang"]])
+    }
+
     @Test("every key of the reference is present in the example")
     func everyKeyPresent() throws {
         let text = try String(contentsOfFile: ConfigFixtures.examplePath, encoding: .utf8)
@@ -83,6 +111,8 @@ struct ExampleConfigTests {
             "chat:", "unix_user:", "project_managers:", "oncall_engineers:", "emergency_group:",
             "calendar:", "time_zone:", "working_hours:", "rest_days:", "holidays:", "makeup_days:",
             "log:", "level:",
+            "schedules:", "layers:", "rotation:", "engineers:", "handoff:", "handoff_day:", "handoff_time:",
+            "start:", "restrict:", "overrides:", "person:", "end:",
         ]
         for key in keys {
             #expect(text.contains(key), "\(key)")

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Escaping for each place text is put: URLs, form bodies, JSON strings, HTML, Slack mrkdwn, mail headers.
+public enum TextEscaping {
+    /// Percent-encodes everything but RFC 3986 unreserved characters, so the result is safe in any URL part.
+    public static func percentEncoded(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += String(format: "%%%02X", byte)
+            }
+        }
+        return result
+    }
+
+    /// `application/x-www-form-urlencoded`: like ``percentEncoded(_:)`` but a space becomes `+`.
+    public static func formEncoded(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { percentEncoded(String($0)) }.joined(separator: "+")
+    }
+
+    /// The inside of a JSON string literal (no surrounding quotes).
+    public static func jsonStringContent(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            // U+2028/2029 are valid JSON but break JavaScript consumers that eval or embed it.
+            case "\u{2028}", "\u{2029}": result += String(format: "\\u%04x", scalar.value)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Text safe inside HTML elements and double- or single-quoted attributes.
+    public static func html(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Slack mrkdwn: only `&`, `<` and `>` are control characters there.
+    public static func slack(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// One header line's worth of text: CR, LF and other control characters become a space (a CRLF pair one
+    /// space), so a value can never start a new header (header injection).
+    public static func headerValue(_ text: String) -> String {
+        var result = ""
+        var lastWasReplaced = false
+        for scalar in text.unicodeScalars {
+            let isControl = scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                || scalar == "\u{2028}" || scalar == "\u{2029}"
+            if isControl {
+                if !lastWasReplaced { result.unicodeScalars.append(" ") }
+                lastWasReplaced = true
+            } else {
+                result.unicodeScalars.append(scalar)
+                lastWasReplaced = false
+            }
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default: false
+        }
+    }
+}
