@@ -72,6 +72,17 @@ public struct OncallClient: Sendable {
         try decodeAnswer(IncidentDTO.self, from: send(method: "GET", path: Self.incidentPath(id)))
     }
 
+    /// Every message sent or being sent about an incident, with its attempts (`GET /v1/incidents/{id}/deliveries`).
+    public func deliveries(_ id: String) throws(ClientError) -> DeliveryListDTO {
+        try decodeAnswer(DeliveryListDTO.self, from: send(method: "GET", path: Self.incidentPath(id) + "/deliveries"))
+    }
+
+    /// Who is on call at `at` (now when nil), and the next hand-offs (`GET /v1/oncall`).
+    public func onCall(at: Date?) throws(ClientError) -> OnCallDTO {
+        let query = at.map { "?at=" + Self.escapeQuery(APIDates.format($0)) } ?? ""
+        return try decodeAnswer(OnCallDTO.self, from: send(method: "GET", path: "/v1/oncall" + query))
+    }
+
     /// Acknowledges an incident (`POST /v1/incidents/{id}/ack`).
     public func ack(_ id: String) throws(ClientError) -> IncidentDTO {
         try command(id, "ack", EmptyRequest())

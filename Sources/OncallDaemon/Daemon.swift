@@ -4,6 +4,7 @@ import Logging
 import OncallConfig
 import OncallCore
 import OncallHTTP
+import OncallNotify
 import OncallStore
 import OncallSystemd
 import ServiceLifecycle
@@ -44,17 +45,36 @@ public enum Daemon {
         let metrics = HTTPMetrics()
         let wakeup = Wakeup()
         let policy: @Sendable () -> IncidentPolicy = { holder.config.policy }
+        let notifications: @Sendable () -> NotificationPolicy? = { holder.runtime.notifications }
+        let dispatcher = OutboxDispatcher(
+            store: store, clock: clock, settings: { holder.runtime.delivery },
+            onAttempt: { attempt, message, retryAt in
+                metrics.recordDelivery(channel: message.channel, result: attempt.result)
+                let level: Logger.Level = attempt.result == .delivered ? .info : .warning
+                logger.log(level: level, "delivery \(attempt.result.rawValue)", metadata: [
+                    "incident.id": "\(message.incident)", "delivery.id": "\(message.id)", "delivery.channel": "\(message.channel)",
+                    "delivery.attempt": "\(attempt.number)", "delivery.detail": "\(attempt.detail)",
+                    "delivery.next": "\(retryAt.map { "retry at \($0)" } ?? (attempt.result == .delivered ? "done" : "dead"))",
+                ])
+            },
+            onError: { error in logger.error("delivery cycle failed; retrying", metadata: ["error": "\(error)"]) })
         let engine = TimerEngine(
-            store: store, clock: clock, policy: policy, wakeup: wakeup,
+            store: store, clock: clock, policy: policy, notifications: notifications, wakeup: wakeup,
             onFired: { timers in
                 metrics.recordFired(timers)
+                dispatcher.wake()
                 for timer in timers {
                     logger.notice("timer fired", metadata: ["incident.id": "\(timer.incident)", "timer.kind": "\(timer.kind.rawValue)"])
                 }
             },
             onError: { error in logger.error("timer cycle failed; retrying", metadata: ["error": "\(error)"]) }
         )
-        let service = IncidentService(store: store, clock: clock, policy: policy, timersChanged: { wakeup.signal() })
+        let service = IncidentService(
+            store: store, clock: clock, policy: policy, notifications: notifications,
+            timersChanged: {
+                wakeup.signal()
+                dispatcher.wake()
+            })
         let statistics: @Sendable () async throws -> StoreStatistics = { try await store.statistics() }
         let maxBody: @Sendable () -> Int = { holder.config.http.maxBodyBytes }
 
@@ -83,7 +103,11 @@ public enum Daemon {
             deliveries: { try await store.deliveries(of: $0) },
             deliveryCounts: { try await store.deliveryCounts() },
             onCall: { at in OnCallView.snapshot(holder.config, at: at) },
-            verifyLink: { _, _ in nil },
+            verifyLink: { token, now in
+                holder.runtime.delivery.links?.verify(token, now: now).map {
+                    APIDependencies.LinkClaims(incident: IncidentNumber($0.incident), action: $0.action.rawValue, person: $0.person)
+                }
+            },
             maxBodyBytes: maxBody)
         let socketApp = Application(
             router: APIRouter.build(transport: .unixSocket(policy: socketPolicy), dependencies: dependencies),
@@ -115,6 +139,7 @@ public enum Daemon {
             configuration: .init(
                 services: [
                     .init(service: TimerEngineService(engine: engine)),
+                    .init(service: DispatcherService(dispatcher: dispatcher)),
                     .init(service: tcpApp),
                     .init(service: socketApp),
                     .init(service: ReloadService(path: configPath, holder: holder, notifier: notifier, logger: logger)),

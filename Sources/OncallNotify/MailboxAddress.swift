@@ -42,6 +42,21 @@ public struct MailboxAddress: Sendable, Equatable {
         self.init(name: name.isEmpty ? nil : name, address: address)
     }
 
+    /// `name <address>` in the form ``init(parsing:)`` reads back: the name quoted (backslashes and quotes escaped)
+    /// when it holds anything but letters, digits and spaces; the bare address when there is no name.
+    public static func format(name: String?, address: String) -> String {
+        MailboxAddress(name: name, address: address).formatted
+    }
+
+    /// This mailbox as ``format(name:address:)`` writes it (raw UTF-8; `EmailFormatter` does the RFC 2047 encoding).
+    public var formatted: String {
+        guard let name else { return address }
+        let plain = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " }
+        if plain { return "\(name) <\(address)>" }
+        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"\(escaped)\" <\(address)>"
+    }
+
     /// The address in angle brackets, as SMTP's `MAIL FROM` and `RCPT TO` want it.
     public var envelope: String { "<\(address)>" }
 }

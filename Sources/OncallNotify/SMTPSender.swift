@@ -35,12 +35,13 @@ public struct SMTPSender: Sendable {
             mailRecipients: Self.recipients(of: email))
     }
 
-    /// Sends `email` on a thread of its own. `delivered` carries the last SMTP reply code (`SMTP 250`);
-    /// a failure is classified by `DeliveryClassifier.classify(smtpError:)`.
-    public func send(_ email: OutgoingEmail, date: Date) async -> DeliveryOutcome {
+    /// Sends `email` on a thread of its own, or through `multi` when given. `delivered` carries the last SMTP
+    /// reply code (`SMTP 250`); a failure is classified by `DeliveryClassifier.classify(smtpError:)`.
+    public func send(_ email: OutgoingEmail, date: Date, multi: CurlMulti? = nil) async -> DeliveryOutcome {
         guard !Self.recipients(of: email).isEmpty else { return .permanent(detail: "no recipient addresses") }
+        let request = request(email, date: date)
         do {
-            let response = try await performDetached(request(email, date: date))
+            let response = try await CurlTransport.perform(request, multi: multi)
             return .delivered(detail: "SMTP \(response.status)")
         } catch {
             return DeliveryClassifier.classify(smtpError: error)

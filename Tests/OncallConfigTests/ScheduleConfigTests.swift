@@ -193,12 +193,12 @@ struct ScheduleConfigTests {
         (broken("restrict: working_hours", "restrict: office"),
          18, "schedules[0].layers[0].restrict", "expected one of: always, working_hours, out_of_hours"),
         // Shape and required keys.
-        (broken("  - id: primary\n", "  - "), 9, "schedules[0].id", "required key is missing"),
+        (broken("  - id: primary\n    name:", "  - name:"), 9, "schedules[0].id", "required key is missing"),
         (broken("    name: 一线值班\n", ""), 9, "schedules[0].name", "required key is missing"),
         (broken("          handoff: weekly\n", ""), 13, "schedules[0].layers[0].rotation.handoff", "required key is missing"),
         (broken("          start: 2026-11-02T09:00:00+08:00\n", ""), 13, "schedules[0].layers[0].rotation.start", "required key is missing"),
-        (broken("      - rotation:\n", "      - restrict: always\n        rotation:\n"),
-         12, "schedules[0].layers[0].rotation", "expected a mapping"),
+        (people + "schedules:\n  - id: p\n    name: P\n    layers:\n      - rotation: weekly\n",
+         12, "schedules[0].layers[0].rotation", "expected a mapping, found a string"),
         (broken("  - id: primary", "  - id: pri mary"), 9, "schedules[0].id", "must not contain spaces"),
         ("schedules: primary\n", 1, "schedules", "expected a list, found a string"),
         (people + "schedules:\n  - id: p\n    name: P\n    layers: []\n", 11, "schedules[0].layers", "at least one layer"),
@@ -276,6 +276,6 @@ struct ScheduleConfigTests {
         let error = try #require(ConfigFixtures.error(
             Self.broken("[li.na, wang.fang]", "[li.na, nobody]"), file: "config/oncalld.yaml"))
         #expect(error.description
-            == "config/oncalld.yaml:13:31: schedules[0].layers[0].rotation.engineers[1]: 'nobody' is not defined under people")
+            == "config/oncalld.yaml:13:30: schedules[0].layers[0].rotation.engineers[1]: 'nobody' is not defined under people")
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+import OncallCore
+
+/// Turns a notification decision into messages: an email per person with an address (with
+/// their own signed action links), one message per chat robot or webhook for the incident's
+/// level (mentioning the people it is meant for), and an SMS per person for SMS levels.
+public struct NotificationComposer: MessageComposer {
+    let settings: DeliverySettings
+
+    public init(settings: DeliverySettings) {
+        self.settings = settings
+    }
+
+    public func compose(_ intent: NotificationIntent, incident: Incident, now: Date) -> [OutboxMessage] {
+        let purpose = intent.purpose.label
+        let people = intent.recipients.compactMap { settings.people[$0] }
+        var messages: [OutboxMessage] = []
+        func message(channel: ChannelKind, target: String, recipients: [String], subject: String, body: String, extras: [String: Any] = [:]) {
+            let extrasText = (try? JSONSerialization.data(withJSONObject: extras, options: [.sortedKeys]))
+                .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            messages.append(OutboxMessage(
+                id: UUID().uuidString.lowercased(), incident: incident.id, channel: channel.rawValue, target: target,
+                recipients: recipients, subject: subject, body: body, extras: extrasText, purpose: purpose, createdAt: now))
+        }
+        let subject = MessageText.subject(incident, purpose: purpose)
+
+        if settings.smtp != nil {
+            for person in people {
+                guard let email = person.email else { continue }
+                let links = self.links(incident, holder: person.id, now: now)
+                message(
+                    channel: .email, target: email, recipients: [person.id], subject: subject,
+                    body: MessageText.plain(incident, purpose: purpose, timeZone: settings.timeZone, links: links),
+                    extras: ["html": MessageText.html(incident, purpose: purpose, timeZone: settings.timeZone, links: links), "name": person.name])
+            }
+        }
+        for webhook in settings.webhooks where webhook.levels.contains(incident.level) {
+            let links = self.links(incident, holder: "chat:" + webhook.name, now: now)
+            let text = MessageText.plain(incident, purpose: intent.purpose.chineseLabel + " · " + purpose, timeZone: settings.timeZone, links: links)
+            var extras: [String: Any] = [:]
+            if let network = webhook.kind.chatNetwork {
+                let mentioned = people.filter { $0.chat[network] != nil }
+                extras["mentions"] = mentioned.compactMap { $0.chat[network] }
+                extras["names"] = mentioned.map(\.name)
+                extras["mobiles"] = people.compactMap(\.phone)
+            } else if webhook.kind == .webhook {
+                extras["event"] = GenericEvent.payload(incident, purpose: purpose, recipients: intent.recipients, links: links, now: now)
+            }
+            message(channel: webhook.kind, target: webhook.name, recipients: intent.recipients, subject: subject, body: text, extras: extras)
+        }
+        if settings.sms != nil, settings.smsLevels.contains(incident.level) {
+            for person in people {
+                guard let phone = person.phone else { continue }
+                let text = MessageText.sms(incident, purpose: purpose, timeZone: settings.timeZone, links: links(incident, holder: person.id, now: now))
+                message(channel: .sms, target: phone, recipients: [person.id], subject: subject, body: text)
+            }
+        }
+        return messages
+    }
+
+    /// The incident, runbook and action links, the actions signed for `holder`.
+    func links(_ incident: Incident, holder: String, now: Date) -> MessageLinks {
+        let base = settings.baseURL
+        let actionable = incident.state.isOpen
+        func action(_ kind: ActionLinks.Action) -> String? {
+            guard actionable, let base, let signer = settings.links else { return nil }
+            return base + "/a/" + signer.token(kind, incident: incident.id, person: holder, now: now)
+        }
+        let runbook = settings.runbooks[incident.level].map { path in
+            path.hasPrefix("http") || base == nil ? path : "\(base!)/\(path)"
+        }
+        return MessageLinks(
+            incident: base.map { "\($0)/v1/incidents/\(incident.id)" }, runbook: runbook,
+            acknowledge: incident.acknowledgedAt == nil ? action(.acknowledge) : nil, resolve: action(.resolve))
+    }
+}
+
+extension ChannelKind {
+    /// The `people[].chat` key that holds a person's id on this chat network.
+    var chatNetwork: String? {
+        switch self {
+        case .wecom, .dingtalk, .feishu, .slack: rawValue
+        case .email, .webhook, .sms: nil
+        }
+    }
+}
+
+/// The JSON event a generic webhook receives.
+enum GenericEvent {
+    static func payload(_ incident: Incident, purpose: String, recipients: [String], links: MessageLinks, now: Date) -> [String: Any] {
+        let format = ISO8601DateFormatter()
+        var incidentFields: [String: Any] = [
+            "id": incident.id.description, "level": incident.level.rawValue, "state": incident.state.rawValue,
+            "subject": incident.form.subject, "organisation": incident.form.organisation, "reporter": incident.form.reporter,
+            "reported_at": format.string(from: incident.reportedAt),
+        ]
+        if let scope = incident.form.scope { incidentFields["scope"] = scope.rawValue }
+        if let started = incident.form.outageStarted { incidentFields["outage_started"] = format.string(from: started) }
+        var linkFields: [String: String] = [:]
+        linkFields["incident"] = links.incident
+        linkFields["runbook"] = links.runbook
+        linkFields["acknowledge"] = links.acknowledge
+        linkFields["resolve"] = links.resolve
+        return ["event": purpose, "sent_at": format.string(from: now), "incident": incidentFields, "recipients": recipients, "links": linkFields]
+    }
+}
