@@ -179,3 +179,64 @@ final class SQLiteIncidentStoreTests: Sendable {
         #expect(try await store.incidents(IncidentQuery(limit: 1)).map(\.id) == [c.id])
     }
 }
+
+@Suite("SQLite outbox")
+final class SQLiteOutboxTests: Sendable {
+    let directory = NSTemporaryDirectory() + "oncall-outbox-" + UUID().uuidString
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    func message(_ id: String, _ incident: IncidentNumber, at: Date = t0) -> OutboxMessage {
+        OutboxMessage(id: id, incident: incident, channel: "email", target: "li.na@example.com", recipients: ["li.na"],
+                      subject: "[L3] 订单系统无法登录 · \(incident)", body: "正文", purpose: "new fault", createdAt: at)
+    }
+
+    @Test("messages commit with their event and walk pending → retried → delivered or dead")
+    func lifecycle() async throws {
+        let store = try SQLiteIncidentStore(path: directory + "/o.sqlite")
+        let policy = IncidentPolicy()
+        let incident = try await store.create(idempotencyKey: nil) { id in
+            var change = try IncidentLifecycle.open(.fixture(), id: id, actor: "a", policy: policy, now: t0)
+            change.messages = [self.message("m1", id), self.message("m2", id)]
+            return change
+        }.incident
+        #expect(try await store.nextDeliveryDue() == t0)
+        #expect(try await store.dueDeliveries(now: t0, limit: 10, excluding: []).map(\.message.id) == ["m1", "m2"])
+        #expect(try await store.dueDeliveries(now: t0, limit: 10, excluding: ["m1"]).map(\.message.id) == ["m2"])
+
+        try await store.record(DeliveryAttempt(messageID: "m1", number: 1, at: t0, result: .retryable, detail: "HTTP 503"),
+                               retryAt: t0.addingTimeInterval(10))
+        try await store.record(DeliveryAttempt(messageID: "m2", number: 1, at: t0, result: .permanent, detail: "550 no such user"),
+                               retryAt: nil)
+        #expect(try await store.dueDeliveries(now: t0.addingTimeInterval(5), limit: 10, excluding: []).isEmpty)
+        let due = try await store.dueDeliveries(now: t0.addingTimeInterval(10), limit: 10, excluding: [])
+        #expect(due.map(\.message.id) == ["m1"])
+        #expect(due.first?.attempts == 1)
+        #expect(due.first?.message == message("m1", incident.id))
+
+        try await store.record(DeliveryAttempt(messageID: "m1", number: 2, at: t0.addingTimeInterval(10), result: .delivered,
+                                               detail: "SMTP 250"), retryAt: nil)
+        let records = try await store.deliveries(of: incident.id)
+        #expect(records.map(\.status) == [.delivered, .dead])
+        #expect(records.first?.attempts.map(\.result) == [.retryable, .delivered])
+        #expect(try await store.deliveryCounts() == [.delivered: 1, .dead: 1])
+        #expect(try await store.nextDeliveryDue() == nil)
+    }
+
+    @Test("a change that is refused writes no message")
+    func refusedChangeWritesNoMessage() async throws {
+        let store = try SQLiteIncidentStore(path: directory + "/r.sqlite")
+        await #expect(throws: LifecycleError.self) {
+            _ = try await store.create(idempotencyKey: nil) { id in
+                var change = IncidentChange(incident: Incident(id: id, form: .fixture(), level: .level3, state: .reported, reportedAt: t0, reportedBy: "a"))
+                change.messages = [self.message("x", id)]
+                throw LifecycleError.invalidField("subject", reason: "test")
+            }
+        }
+        #expect(try await store.deliveryCounts().isEmpty)
+    }
+}
