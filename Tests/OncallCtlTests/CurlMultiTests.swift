@@ -6,7 +6,9 @@ import Testing
     import Glibc
 #endif
 
-@Suite("CurlMulti against a local server", .enabled(if: TestServer.pythonAvailable, "needs python3"))
+/// Serialized, and blocking work (starting a Python server, a shutdown that waits) runs on threads of its
+/// own: a timing test must not wait for the cooperative pool (two threads here) to get around to it.
+@Suite("CurlMulti against a local server", .serialized, .enabled(if: TestServer.pythonAvailable, "needs python3"))
 struct CurlMultiTests {
     struct Stats: Decodable {
         var current: Int
@@ -19,6 +21,17 @@ struct CurlMultiTests {
         var headers: [String: String]
         var body: String
         var length: Int
+    }
+
+    /// Runs blocking work on a new thread instead of the cooperative pool.
+    func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    func startServer(_ script: String = "fake_oncalld.py") async throws -> TestServer {
+        try await offPool { try TestServer(script: script) }
     }
 
     func stats(_ server: TestServer) async throws -> Stats {
@@ -44,7 +57,7 @@ struct CurlMultiTests {
 
     @Test("20 requests of 300 ms each run at once: all answers correct, well under 20 × 300 ms")
     func concurrent() async throws {
-        let server = try TestServer(script: "slow_server.py")
+        let server = try await startServer("slow_server.py")
         defer { server.stop() }
         let multi = CurlMulti()
         defer { multi.shutdown() }
@@ -65,7 +78,7 @@ struct CurlMultiTests {
 
     @Test("at most maxConcurrent transfers run at once; the rest wait their turn")
     func maxConcurrent() async throws {
-        let server = try TestServer(script: "slow_server.py")
+        let server = try await startServer("slow_server.py")
         defer { server.stop() }
         let multi = CurlMulti(maxConcurrent: 3)
         defer { multi.shutdown() }
@@ -86,7 +99,7 @@ struct CurlMultiTests {
 
     @Test("POST and PUT bodies arrive byte for byte; an error status is a response")
     func bodies() async throws {
-        let server = try TestServer()
+        let server = try await startServer()
         defer { server.stop() }
         let multi = CurlMulti()
         defer { multi.shutdown() }
@@ -140,7 +153,7 @@ struct CurlMultiTests {
 
     @Test("shutdown with nothing in flight returns at once; later transfers fail without being sent")
     func idleShutdown() async throws {
-        let server = try TestServer()
+        let server = try await startServer()
         defer { server.stop() }
         let clock = ContinuousClock()
 
@@ -163,7 +176,7 @@ struct CurlMultiTests {
 
     @Test("shutdown lets the running transfer finish and fails the queued ones")
     func drainingShutdown() async throws {
-        let server = try TestServer(script: "slow_server.py")
+        let server = try await startServer("slow_server.py")
         defer { server.stop() }
         let multi = CurlMulti(maxConcurrent: 1)
 
@@ -187,7 +200,7 @@ struct CurlMultiTests {
             try await Task.sleep(for: .milliseconds(20))
         }
         let clock = ContinuousClock()
-        let waited = clock.measure { multi.shutdown() }
+        let waited = try await offPool { clock.measure { multi.shutdown() } }
         let outcomes = await results.value
         print("CurlMulti.shutdown() with one 500 ms transfer in flight waited \(waited)")
 
