@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "OncallDaemon",
             dependencies: [
-                "OncallCore", "OncallStore", "OncallConfig", "OncallAPI", "OncallHTTP", "OncallSystemd", "OncallNotify",
+                "OncallCore", "OncallStore", "OncallConfig", "OncallAPI", "OncallHTTP", "OncallSystemd", "OncallNotify", "OncallCurl",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -4,6 +4,7 @@ import Logging
 import OncallConfig
 import OncallCore
 import OncallHTTP
+import OncallCurl
 import OncallNotify
 import OncallStore
 import OncallSystemd
@@ -47,7 +48,7 @@ public enum Daemon {
         let policy: @Sendable () -> IncidentPolicy = { holder.config.policy }
         let notifications: @Sendable () -> NotificationPolicy? = { holder.runtime.notifications }
         let dispatcher = OutboxDispatcher(
-            store: store, clock: clock, settings: { holder.runtime.delivery },
+            store: store, clock: clock, settings: { holder.runtime.delivery }, sender: MessageSender(multi: CurlMulti(maxConcurrent: 32)),
             onAttempt: { attempt, message, retryAt in
                 metrics.recordDelivery(channel: message.channel, result: attempt.result)
                 let level: Logger.Level = attempt.result == .delivered ? .info : .warning

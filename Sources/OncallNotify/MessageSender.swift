@@ -1,9 +1,15 @@
 import Foundation
 import OncallCore
+import OncallCurl
 
 /// Sends one outbox message through its channel, as the settings in force describe it.
 public struct MessageSender: Sendable {
-    public init() {}
+    /// Drives many transfers on one thread (libcurl's multi interface); nil sends each on its own thread.
+    let multi: CurlMulti?
+
+    public init(multi: CurlMulti? = nil) {
+        self.multi = multi
+    }
 
     public func send(_ message: OutboxMessage, settings: DeliverySettings, now: Date) async -> DeliveryOutcome {
         guard let channel = ChannelKind(rawValue: message.channel) else {
@@ -21,10 +27,10 @@ public struct MessageSender: Sendable {
                 // The message id is the idempotency key; all mail about one incident threads on its root id.
                 messageID: "\(message.id)@oncalld", inReplyTo: nil, references: [Self.threadID(message.incident)],
                 extraHeaders: [("X-Oncalld-Incident", message.incident.description)])
-            return await sender.send(email, date: now)
+            return await sender.send(email, date: now, multi: multi)
         case .sms:
             guard let sms = settings.sms else { return .permanent(detail: "notify.sms is not configured") }
-            return await WebhookSender.send(sms.request(phone: message.target, text: message.body, idempotencyKey: message.id), channel: .sms)
+            return await WebhookSender.send(sms.request(phone: message.target, text: message.body, idempotencyKey: message.id), channel: .sms, multi: multi)
         case .webhook, .wecom, .dingtalk, .feishu, .slack:
             guard let webhook = settings.webhooks.first(where: { $0.name == message.target }) else {
                 return .permanent(detail: "no webhook named '\(message.target)' in notify.webhooks")
@@ -53,7 +59,7 @@ public struct MessageSender: Sendable {
                     body: (try? JSONSerialization.data(withJSONObject: extras["event"] ?? [:], options: [.sortedKeys])) ?? Data("{}".utf8),
                     idempotencyKey: message.id, timestamp: now)
             }
-            return await WebhookSender.send(request, channel: webhook.kind)
+            return await WebhookSender.send(request, channel: webhook.kind, multi: multi)
         }
     }
 

@@ -16,6 +16,7 @@ public struct SMSGateway: Sendable {
     public var headers: [(String, String)]
     /// The body template; nil for none.
     public var bodyTemplate: String?
+    /// The limit for one whole request.
     public var timeout: Duration
 
     public init(

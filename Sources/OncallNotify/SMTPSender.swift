@@ -7,7 +7,9 @@ public struct SMTPSender: Sendable {
     public var url: String
     /// The envelope sender (`MAIL FROM`), where bounces go; a bare address or `Name <address>`.
     public var from: String
+    /// The AUTH user name; no AUTH without one.
     public var username: String?
+    /// The AUTH password.
     public var password: String?
     /// Refuse to send without TLS: STARTTLS is required for `smtp://`.
     public var requireTLS: Bool
