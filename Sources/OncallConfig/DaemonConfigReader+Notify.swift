@@ -75,6 +75,18 @@ extension DaemonConfigReader {
         return notify
     }
 
+    func readVendors(_ node: ConfigNode) throws(ConfigError) -> [NotifyConfig.Vendor] {
+        try node.list().map { (item: ConfigNode) throws(ConfigError) -> NotifyConfig.Vendor in
+            let map = try item.mapping(keys: ["service", "name", "contact", "phone", "email"])
+            func optional(_ key: String) throws(ConfigError) -> String? {
+                try map[key].map { (node: ConfigNode) throws(ConfigError) in try node.text(expected: "text", accepting: [.int]) }
+            }
+            return NotifyConfig.Vendor(
+                service: try map.required("service").nonEmptyString(), name: try map.required("name").nonEmptyString(),
+                contact: try optional("contact"), phone: try optional("phone"), email: try optional("email"))
+        }
+    }
+
     func readSMTP(_ node: ConfigNode) throws(ConfigError) -> NotifyConfig.SMTP {
         let map = try node.mapping(keys: ["url", "from", "username", "password_file", "require_tls"])
         let urlNode = try map.required("url")

@@ -8,8 +8,9 @@ struct DaemonConfigReader {
 
     static let topLevelKeys = [
         "state_dir", "socket", "http", "escalation", "levels", "people",
-        "project_managers", "oncall_engineers", "emergency_group", "calendar", "log", "notify",
+        "project_managers", "oncall_engineers", "emergency_group", "calendar", "log", "notify", "vendors",
         "schedules",
+        "dispatch",
     ]
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -44,6 +45,8 @@ struct DaemonConfigReader {
             config.chains = try readChains(chains, people: people)
         }
         if let node = map["notify"] { config.notify = try readNotify(node) }
+        if let node = map["vendors"] { config.notify.vendors = try readVendors(node) }
+        if let node = map["dispatch"] { config.dispatch = try readDispatch(node, people: people) }
         return config
     }
 

@@ -30,6 +30,16 @@ public struct NotifyConfig: Sendable, Equatable, CustomStringConvertible {
         public var levels: Set<Level>
     }
 
+    /// One entry of `vendors`: whom the emergency group calls when a product's cause is the vendor's (SPEC.md step 3).
+    public struct Vendor: Sendable, Equatable {
+        /// The `service` (affected system or product) this vendor or integrator supplies.
+        public var service: String
+        public var name: String
+        public var contact: String?
+        public var phone: String?
+        public var email: String?
+    }
+
     public static let webhookKinds = ["webhook", "wecom", "dingtalk", "feishu", "slack"]
     public static let channelKinds = ["email", "sms"] + webhookKinds
 
@@ -42,6 +52,8 @@ public struct NotifyConfig: Sendable, Equatable, CustomStringConvertible {
     public var webhooks: [Webhook] = []
     public var sms: SMS?
     public var retry = RetryPolicy()
+    /// Vendor and integrator contacts by product (`vendors`), given to the emergency group on escalation.
+    public var vendors: [Vendor] = []
     /// Messages per minute, by channel kind.
     public var rateLimits: [String: Int] = [:]
     /// Runbook per level (a URL or a path), quoted in every message.

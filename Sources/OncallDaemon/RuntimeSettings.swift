@@ -12,7 +12,7 @@ struct RuntimeSettings: Sendable {
     init(_ config: DaemonConfig) {
         self.config = config
         let notify = config.notify
-        let delivery = DeliverySettings(
+        var delivery = DeliverySettings(
             people: Dictionary(config.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
             smtp: notify.smtp.map {
                 DeliverySettings.SMTP(url: $0.url, from: $0.from, username: $0.username, password: $0.password, requireTLS: $0.requireTLS)
@@ -33,6 +33,11 @@ struct RuntimeSettings: Sendable {
             retry: notify.retry,
             rateLimits: Dictionary(notify.rateLimits.compactMap { key, value in ChannelKind(rawValue: key).map { ($0, value) } },
                                    uniquingKeysWith: { first, _ in first }))
+        delivery.vendorContacts = Dictionary(grouping: notify.vendors, by: \.service).mapValues { vendors in
+            vendors.map { vendor in
+                ([vendor.name] + [vendor.contact, vendor.phone, vendor.email].compactMap { $0 }).joined(separator: " · ")
+            }
+        }
         self.delivery = delivery
         let roster = OnCallRoster(schedules: config.schedules)
         let calendar = config.calendar

@@ -54,6 +54,8 @@ public struct DeliverySettings: Sendable {
     public var retry: RetryPolicy
     /// Messages per minute per channel kind.
     public var rateLimits: [ChannelKind: Int]
+    /// Vendor and integrator contact lines by service, quoted to the emergency group on escalation.
+    public var vendorContacts: [String: [String]] = [:]
 
     public init(
         people: [String: Person], smtp: SMTP? = nil, webhooks: [Webhook] = [], sms: SMSGateway? = nil,

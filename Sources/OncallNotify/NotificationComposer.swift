@@ -23,6 +23,9 @@ public struct NotificationComposer: MessageComposer {
                 recipients: recipients, subject: subject, body: body, extras: extrasText, purpose: purpose, createdAt: now))
         }
         let subject = MessageText.subject(incident, purpose: purpose)
+        // On escalation the emergency group gets the product's vendor contacts (SPEC.md, step 3).
+        let vendorLines = intent.purpose == .escalated ? incident.form.service.flatMap { settings.vendorContacts[$0] } ?? [] : []
+        let vendorText = vendorLines.isEmpty ? "" : "\n\n厂商联系人 / Vendor contacts:\n" + vendorLines.map { "- " + $0 }.joined(separator: "\n")
 
         if settings.smtp != nil {
             for person in people {
@@ -30,13 +33,17 @@ public struct NotificationComposer: MessageComposer {
                 let links = self.links(incident, holder: person.id, now: now)
                 message(
                     channel: .email, target: email, recipients: [person.id], subject: subject,
-                    body: MessageText.plain(incident, purpose: purpose, timeZone: settings.timeZone, links: links),
-                    extras: ["html": MessageText.html(incident, purpose: purpose, timeZone: settings.timeZone, links: links), "name": person.name])
+                    body: MessageText.plain(incident, purpose: purpose, timeZone: settings.timeZone, links: links) + vendorText,
+                    // The HTML part is left out when vendor lines are added, so both parts always say the same.
+                    extras: vendorText.isEmpty
+                        ? ["html": MessageText.html(incident, purpose: purpose, timeZone: settings.timeZone, links: links), "name": person.name]
+                        : ["name": person.name])
             }
         }
         for webhook in settings.webhooks where webhook.levels.contains(incident.level) {
             let links = self.links(incident, holder: "chat:" + webhook.name, now: now)
             let text = MessageText.plain(incident, purpose: intent.purpose.chineseLabel + " · " + purpose, timeZone: settings.timeZone, links: links)
+                + vendorText
             var extras: [String: Any] = [:]
             if let network = webhook.kind.chatNetwork {
                 let mentioned = people.filter { $0.chat[network] != nil }
