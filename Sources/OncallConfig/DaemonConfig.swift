@@ -28,6 +28,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var notify = NotifyConfig()
     /// On-call schedules: rotations, working-hours layers and overrides (`schedules`); empty means `oncall_engineers` is used as is.
     public var schedules: [OnCallSchedule] = []
+    /// Field dispatch: branch offices, field engineers, customer sites and the visit promises (`dispatch.*`).
+    public var dispatch = DispatchConfig()
 
     /// Creates a configuration; every parameter defaults to what an empty config file gives.
     public init(

@@ -36,8 +36,9 @@ struct ExampleConfigTests {
     @Test("people and groups read back")
     func peopleKeys() throws {
         let config = try load()
-        #expect(config.people.map(\.id) == ["zhang.wei", "li.na", "wang.fang", "chen.jie", "liu.yang"])
-        #expect(config.people.map(\.name) == ["张伟", "李娜", "王芳", "陈杰", "刘洋"])
+        #expect(config.people.map(\.id)
+            == ["zhang.wei", "li.na", "wang.fang", "chen.jie", "liu.yang", "zhao.lei", "sun.li", "zhou.qiang"])
+        #expect(config.people.map(\.name) == ["张伟", "李娜", "王芳", "陈杰", "刘洋", "赵磊", "孙丽", "周强"])
         #expect(config.person("zhang.wei") == Person(
             id: "zhang.wei", name: "张伟", email: "zhang.wei@example.com", phone: "+86 138 0000 0001",
             chat: ["wecom": "ZhangWei", "dingtalk": "zhangwei01"], unixUser: "zhangwei"))
@@ -101,6 +102,57 @@ struct ExampleConfigTests {
         #expect(roster.onCall(at: christmasEve.addingTimeInterval(16 * 3600), calendar: config.calendar) == ["primary": ["wang.fang"]])
     }
 
+    @Test("the dispatch section reads back: Beijing headquarters, Shanghai and Guangzhou branches, Xinjiang uncovered")
+    func dispatchKeys() throws {
+        let config = try load()
+        let dispatch = config.dispatch
+        #expect(dispatch.policy == DispatchPolicy(
+            arrivalWithCoverage: .seconds(3600), arrivalWithoutCoverage: .seconds(48 * 3600), acceptWithin: .seconds(600),
+            callbackWithin: .seconds(4 * 3600), repairMinDays: 3, repairMaxDays: 7, emergencyAfterBreach: .seconds(600),
+            loadWindow: .seconds(30 * 86_400), fallbackBranch: nil))
+        #expect(dispatch.headquarters == "bj-hq")
+        #expect(dispatch.branches == [
+            BranchOffice(id: "bj-hq", name: "北京总部", regions: [RegionCode("11")!], isHeadquarters: true),
+            BranchOffice(id: "sh", name: "上海分公司", regions: [RegionCode("31")!]),
+            BranchOffice(id: "gz", name: "广州办事处", regions: [RegionCode("4401")!]),
+        ])
+        #expect(dispatch.engineers == [
+            FieldEngineer(person: "zhao.lei", branch: "sh", skills: ["network", "server"], shift: .always),
+            FieldEngineer(person: "sun.li", branch: "gz", skills: ["network", "storage"], shift: .always),
+            FieldEngineer(person: "zhou.qiang", branch: "bj-hq", skills: ["network", "server", "storage"], shift: .always),
+        ])
+        // Every field engineer can be reached by phone.
+        for engineer in dispatch.engineers {
+            #expect(config.person(engineer.person)?.phone != nil, "\(engineer.person)")
+        }
+        #expect(dispatch.sites.map(\.id) == ["SH-WH-01", "GZ-DC-01", "XJ-URC-01"])
+        #expect(dispatch.site("SH-WH-01") == CustomerSite(
+            id: "SH-WH-01", name: "上海仓储中心", address: "上海市浦东新区示例路 100 号", region: RegionCode("310115")!,
+            warrantyEnds: LocalDate(iso: "2027-06-30")))
+        #expect(dispatch.region("广州") == RegionCode("4401"))
+        #expect(dispatch.region("Xinjiang") == RegionCode("65"))
+
+        // The sample at work: one branch per site, and Urumqi falls back to Beijing with 48 hours.
+        let now = try #require(DaemonConfigReader.parseInstant("2026-11-03T10:00:00+08:00", timeZone: config.calendar.timeZone))
+        func choose(_ id: String) throws -> DispatchDecision {
+            let site = try #require(dispatch.site(id))
+            return DispatchPlanner.choose(
+                DispatchRequest(site: site, requestedAt: now), branches: dispatch.branches, engineers: dispatch.engineers,
+                policy: dispatch.policy, calendar: config.calendar, now: now)
+        }
+        let shanghai = try choose("SH-WH-01")
+        #expect((shanghai.engineer, shanghai.branch, shanghai.slaKind) == ("zhao.lei", "sh", .covered))
+        let guangzhou = try choose("GZ-DC-01")
+        #expect((guangzhou.engineer, guangzhou.branch, guangzhou.slaKind) == ("sun.li", "gz", .covered))
+        let urumqi = try choose("XJ-URC-01")
+        #expect((urumqi.engineer, urumqi.branch, urumqi.slaKind) == ("zhou.qiang", "bj-hq", .uncovered))
+        #expect(urumqi.arriveBy == now.addingTimeInterval(48 * 3600))
+        // One site in warranty, one out.
+        let today = config.calendar.localDate(of: now)
+        #expect(try #require(dispatch.site("SH-WH-01")).warranty(on: today).isInWarranty)
+        #expect(try #require(dispatch.site("GZ-DC-01")).warranty(on: today).isChargeable)
+    }
+
     @Test("every key of the reference is present in the example")
     func everyKeyPresent() throws {
         let text = try String(contentsOfFile: ConfigFixtures.examplePath, encoding: .utf8)
@@ -113,6 +165,10 @@ struct ExampleConfigTests {
             "log:", "level:",
             "schedules:", "layers:", "rotation:", "engineers:", "handoff:", "handoff_day:", "handoff_time:",
             "start:", "restrict:", "overrides:", "person:", "end:",
+            "dispatch:", "headquarters:", "fallback_branch:", "arrival_with_coverage:", "arrival_without_coverage:",
+            "accept_within:", "callback_within:", "repair_min_days:", "repair_max_days:", "emergency_after_breach:",
+            "load_window:", "region_names:", "branches:", "regions:", "engineers:", "branch:", "skills:", "shift:",
+            "leave:", "sites:", "address:", "region:", "warranty_ends:",
         ]
         for key in keys {
             #expect(text.contains(key), "\(key)")
