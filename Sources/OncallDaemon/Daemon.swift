@@ -60,7 +60,7 @@ public enum Daemon {
             },
             onError: { error in logger.error("delivery cycle failed; retrying", metadata: ["error": "\(error)"]) })
         let engine = TimerEngine(
-            store: store, clock: clock, policy: policy, notifications: notifications, wakeup: wakeup,
+            store: store, clock: clock, policy: policy, notifications: notifications, dispatch: { holder.runtime.dispatch }, wakeup: wakeup,
             onFired: { timers in
                 metrics.recordFired(timers)
                 dispatcher.wake()
@@ -72,6 +72,7 @@ public enum Daemon {
         )
         let service = IncidentService(
             store: store, clock: clock, policy: policy, notifications: notifications,
+            visits: store, dispatch: { holder.runtime.dispatch },
             timersChanged: {
                 wakeup.signal()
                 dispatcher.wake()

@@ -8,6 +8,8 @@ struct RuntimeSettings: Sendable {
     let config: DaemonConfig
     let delivery: DeliverySettings
     let notifications: NotificationPolicy
+    /// Field dispatch, when branches are configured.
+    let dispatch: DispatchSetup?
 
     init(_ config: DaemonConfig) {
         self.config = config
@@ -47,5 +49,11 @@ struct RuntimeSettings: Sendable {
             engineersOnCall: { at in roster.engineersOnCall(at: at, calendar: calendar, fallback: fallback) },
             chains: config.chains)
         notifications = NotificationPolicy(rules: rules, composer: NotificationComposer(settings: delivery))
+        let dispatch = config.dispatch
+        self.dispatch = dispatch.isConfigured
+            ? DispatchSetup(
+                branches: dispatch.branches, engineers: dispatch.engineers, sites: dispatch.sites, policy: dispatch.policy,
+                regionNames: dispatch.regionNames, calendar: config.calendar)
+            : nil
     }
 }

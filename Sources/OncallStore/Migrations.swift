@@ -101,6 +101,25 @@ enum Migrations {
                 CREATE INDEX deliveryAttempt_message ON deliveryAttempt(messageId, number);
                 """)
         }
+        migrator.registerMigration("v3-createVisit") { db in
+            // A field visit per dispatch attempt; the whole visit is JSON in `data`, the fields
+            // that listings and reports filter on are columns.
+            try db.execute(sql: """
+                CREATE TABLE visit (
+                    incidentId INTEGER NOT NULL REFERENCES incident(id),
+                    attempt INTEGER NOT NULL,
+                    engineer TEXT NOT NULL,
+                    branch TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    slaKind TEXT NOT NULL,
+                    dispatchedAt REAL NOT NULL,
+                    data TEXT NOT NULL,
+                    PRIMARY KEY (incidentId, attempt)
+                );
+                CREATE INDEX visit_engineer ON visit(engineer, dispatchedAt);
+                CREATE INDEX visit_branch ON visit(branch, dispatchedAt);
+                """)
+        }
         return migrator
     }
 }

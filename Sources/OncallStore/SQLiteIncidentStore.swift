@@ -70,7 +70,7 @@ public final class SQLiteIncidentStore: IncidentStore {
     }
 
     public func fireDueTimers(
-        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident) -> IncidentChange
+        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit]) -> IncidentChange
     ) async throws -> [DueTimer] {
         // Most cycles find nothing due: check on a reader so an idle daemon does not fsync.
         let anyDue = try await pool.read { db in
@@ -93,7 +93,7 @@ public final class SQLiteIncidentStore: IncidentStore {
                 let id = IncidentNumber(row["incidentId"] as Int64)
                 guard let kind = TimerKind(rawValue: kindText), let incident = try Self.fetchIncident(id, db) else { continue }
                 let timer = DueTimer(incident: id, kind: kind, dueAt: Date(timeIntervalSince1970: row["dueAt"]))
-                let change = effect(timer, incident)
+                let change = effect(timer, incident, try Self.fetchVisits(id, db))
                 if change.incident != incident { try Self.save(change.incident, db) }
                 try Self.record(change, in: db)
                 fired.append(timer)
@@ -129,6 +129,15 @@ public final class SQLiteIncidentStore: IncidentStore {
                     message.id, id, message.channel, message.target, recipients, message.subject, message.body, message.extras,
                     message.purpose, message.createdAt.timeIntervalSince1970, message.createdAt.timeIntervalSince1970,
                 ])
+        }
+        for visit in change.visits {
+            let data = String(decoding: try JSONEncoder.sorted.encode(VisitRecord(visit)), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO visit (incidentId, attempt, engineer, branch, state, slaKind, dispatchedAt, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (incidentId, attempt) DO UPDATE SET state = excluded.state, data = excluded.data
+                """, arguments: [id, visit.attempt, visit.engineer, visit.branch, visit.state.rawValue, visit.slaKind.rawValue,
+                                 visit.dispatchedAt.timeIntervalSince1970, data])
         }
         for timer in change.timers {
             switch timer {
@@ -310,5 +319,63 @@ extension JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return encoder
+    }
+}
+
+// MARK: - Visits
+
+extension SQLiteIncidentStore: VisitStore {
+    static let openStates = "('dispatched', 'accepted', 'en_route', 'on_site')"
+
+    static func fetchVisits(_ id: IncidentNumber, _ db: Database) throws -> [Visit] {
+        try String.fetchAll(db, sql: "SELECT data FROM visit WHERE incidentId = ? ORDER BY attempt", arguments: [id.value])
+            .compactMap(decodeVisit)
+    }
+
+    static func decodeVisit(_ data: String) -> Visit? {
+        (try? JSONDecoder().decode(VisitRecord.self, from: Data(data.utf8)))?.visit
+    }
+
+    public func updateWithVisits(
+        _ id: IncidentNumber, loadSince: Date,
+        _ change: @escaping @Sendable (Incident, [Visit], EngineerWorkload) throws -> IncidentChange
+    ) async throws -> (incident: Incident, visits: [Visit]) {
+        try await writer.write { db in
+            guard let current = try Self.fetchIncident(id, db) else { throw StoreError.notFound(id) }
+            var workload = EngineerWorkload()
+            for row in try Row.fetchAll(db, sql: "SELECT engineer, incidentId FROM visit WHERE state IN \(Self.openStates)") {
+                workload.openDispatches[row["engineer"]] = IncidentNumber(row["incidentId"] as Int64)
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT engineer, COUNT(*) AS n FROM visit WHERE dispatchedAt >= ? GROUP BY engineer",
+                                        arguments: [loadSince.timeIntervalSince1970]) {
+                workload.recentDispatches[row["engineer"]] = row["n"]
+            }
+            let decided = try change(current, try Self.fetchVisits(id, db), workload)
+            if decided.incident != current { try Self.save(decided.incident, db) }
+            try Self.record(decided, in: db)
+            return (decided.incident, try Self.fetchVisits(id, db))
+        }
+    }
+
+    public func visits(of id: IncidentNumber) async throws -> [Visit] {
+        try await pool.read { db in try Self.fetchVisits(id, db) }
+    }
+
+    public func visits(_ query: VisitQuery) async throws -> [Visit] {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        if query.openOnly { clauses.append("state IN \(Self.openStates)") }
+        if let branch = query.branch {
+            clauses.append("branch = ?")
+            arguments += [branch]
+        }
+        if let since = query.since {
+            clauses.append("dispatchedAt >= ?")
+            arguments += [since.timeIntervalSince1970]
+        }
+        arguments += [query.limit]
+        let sql = "SELECT data FROM visit \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")) ORDER BY dispatchedAt DESC LIMIT ?"
+        let finalArguments = arguments
+        return try await pool.read { db in try String.fetchAll(db, sql: sql, arguments: finalArguments).compactMap(Self.decodeVisit) }
     }
 }

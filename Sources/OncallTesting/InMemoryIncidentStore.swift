@@ -17,6 +17,7 @@ public final class InMemoryIncidentStore: IncidentStore {
         var timers: [PendingTimer] = []
         var keys: [String: IncidentNumber] = [:]
         var messages: [OutboxMessage] = []
+        var visits: [IncidentNumber: [Visit]] = [:]
         var writes = 0
     }
 
@@ -55,6 +56,11 @@ public final class InMemoryIncidentStore: IncidentStore {
         state.incidents[id] = change.incident
         state.timelines[id, default: []] += change.events
         state.messages += change.messages
+        for visit in change.visits {
+            state.visits[id, default: []].removeAll { $0.attempt == visit.attempt }
+            state.visits[id, default: []].append(visit)
+            state.visits[id]?.sort { $0.attempt < $1.attempt }
+        }
         for timer in change.timers {
             switch timer {
             case let .schedule(kind, dueAt):
@@ -97,7 +103,7 @@ public final class InMemoryIncidentStore: IncidentStore {
     }
 
     public func fireDueTimers(
-        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident) -> IncidentChange
+        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit]) -> IncidentChange
     ) async throws -> [DueTimer] {
         state.withLock { state in
             let due = state.timers.filter { $0.dueAt <= now }.sorted { $0.dueAt < $1.dueAt }.prefix(limit)
@@ -106,7 +112,7 @@ public final class InMemoryIncidentStore: IncidentStore {
                 state.timers.removeAll { $0 == timer }
                 guard let incident = state.incidents[timer.incident] else { continue }
                 let dueTimer = DueTimer(incident: timer.incident, kind: timer.kind, dueAt: timer.dueAt)
-                Self.apply(effect(dueTimer, incident), to: &state)
+                Self.apply(effect(dueTimer, incident, state.visits[timer.incident] ?? []), to: &state)
                 fired.append(dueTimer)
             }
             return fired

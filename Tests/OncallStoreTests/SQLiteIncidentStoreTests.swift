@@ -31,7 +31,7 @@ final class SQLiteIncidentStoreTests: Sendable {
     func durabilitySettings() throws {
         let store = try SQLiteIncidentStore(path: path)
         #expect(try store.synchronousMode() == 2)
-        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox"])
+        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit"])
         let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
@@ -129,7 +129,7 @@ final class SQLiteIncidentStoreTests: Sendable {
     @Test("a due timer fires once, with its effect, and stays fired after reopening")
     func timersFireOnce() async throws {
         let policy = policy
-        let effect: @Sendable (DueTimer, Incident) -> IncidentChange = { timer, incident in
+        let effect: @Sendable (DueTimer, Incident, [Visit]) -> IncidentChange = { timer, incident, _ in
             IncidentLifecycle.fire(timer, on: incident, policy: policy, now: timer.dueAt)
         }
         var store: SQLiteIncidentStore? = try SQLiteIncidentStore(path: path)

@@ -6,6 +6,8 @@ public struct IncidentChange: Sendable, Equatable {
     public var timers: [TimerChange]
     /// Messages to deliver (the transactional outbox).
     public var messages: [OutboxMessage]
+    /// Field visits to save (new or changed), keyed by incident and attempt.
+    public var visits: [Visit] = []
 
     public init(incident: Incident, events: [TimelineEvent] = [], timers: [TimerChange] = [], messages: [OutboxMessage] = []) {
         self.incident = incident

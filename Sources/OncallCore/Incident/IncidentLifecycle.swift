@@ -166,8 +166,9 @@ public enum IncidentLifecycle {
                 ])]
             )
 
-        case .reminder:
-            return IncidentChange(incident: incident)  // what a reminder sends is the notification planner's decision
+        case .reminder, .dispatchAccept, .dispatchArrival, .dispatchCallback, .dispatchRepair, .dispatchBreachEscalation:
+            // Reminders are the notification planner's decision; visit deadlines are DispatchLifecycle's.
+            return IncidentChange(incident: incident)
 
         case .relevelLevel2, .relevelLevel1:
             let target: Level = timer.kind == .relevelLevel2 ? .level2 : .level1

@@ -5,6 +5,10 @@ public struct TimelineEvent: Sendable, Equatable {
     /// What kind of thing happened.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case reported, acknowledged, escalated, relevelled, note, resolved, closed
+        /// A field visit step (`step`: dispatched, accepted, en_route, on_site, completed, declined, cancelled, …).
+        case dispatch
+        /// A visit deadline was missed (`deadline`: accept, arrival, callback, repair).
+        case slaBreach = "sla_breach"
     }
 
     public var kind: Kind

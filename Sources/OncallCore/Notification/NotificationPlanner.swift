@@ -35,6 +35,17 @@ public enum NotificationPlanner {
                 if chain.notifyOnResolve {
                     add(.resolved, chain.atReport + (incident.escalatedAt == nil ? [] : chain.onEscalation))
                 }
+            case .dispatch:
+                let step = event.details["step"] ?? ""
+                if step == "dispatched", let engineer = event.details["engineer"] {
+                    add(.dispatched, [.person(engineer)])
+                } else if ["declined", "cancelled", "completed"].contains(step) {
+                    add(.visit(step: step), [.projectManagers])
+                }
+            case .slaBreach:
+                let deadline = event.details["deadline"] ?? "visit"
+                let escalated = event.details["escalation"] == "emergency_group"
+                add(.slaBreach(deadline: deadline), escalated ? [.emergencyGroup] : [.projectManagers])
             case .note, .closed:
                 break
             }

@@ -6,6 +6,12 @@ public enum NotificationPurpose: Sendable, Equatable {
     case escalated
     case relevelled(from: Level, to: Level)
     case resolved
+    /// A field engineer is sent (to that engineer).
+    case dispatched
+    /// A visit changed: declined, cancelled, completed (to the project managers).
+    case visit(step: String)
+    /// A visit deadline was missed (`deadline`: accept, arrival, callback, repair).
+    case slaBreach(deadline: String)
 
     /// A short label, e.g. `new fault`, `reminder 2/3`.
     public var label: String {
@@ -15,6 +21,9 @@ public enum NotificationPurpose: Sendable, Equatable {
         case .escalated: "escalated to the emergency group"
         case let .relevelled(from, to): "level raised from \(from) to \(to)"
         case .resolved: "resolved"
+        case .dispatched: "you are dispatched on site"
+        case let .visit(step): "field visit \(step)"
+        case let .slaBreach(deadline): "field visit \(deadline) deadline missed"
         }
     }
 
@@ -26,6 +35,9 @@ public enum NotificationPurpose: Sendable, Equatable {
         case .escalated: "已升级至应急小组"
         case let .relevelled(from, to): "故障等级由 \(from) 升为 \(to)"
         case .resolved: "已解决"
+        case .dispatched: "现场派工"
+        case let .visit(step): "现场服务：\(step)"
+        case let .slaBreach(deadline): "现场服务超时（\(deadline)）"
         }
     }
 }

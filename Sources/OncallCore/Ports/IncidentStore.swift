@@ -26,9 +26,10 @@ public protocol IncidentStore: Sendable {
     /// The due time of the earliest pending timer.
     func nextTimerDue() async throws -> Date?
     /// Fires up to `limit` pending timers due at or before `now`: each is marked fired in the same
-    /// transaction that commits its effect, so a crash can neither lose nor repeat one.
+    /// transaction that commits its effect, so a crash can neither lose nor repeat one. The effect
+    /// gets the incident and its field visits, oldest first.
     func fireDueTimers(
-        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident) -> IncidentChange
+        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit]) -> IncidentChange
     ) async throws -> [DueTimer]
 
     func statistics() async throws -> StoreStatistics

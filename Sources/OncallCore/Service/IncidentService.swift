@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The use cases the API offers: report, command, read. Reads the clock once per request and
 /// lets the lifecycle decide; the store commits; the timer engine is woken for new timers.
@@ -7,6 +8,8 @@ public struct IncidentService: Sendable {
     let clock: any OncallClock
     let policy: @Sendable () -> IncidentPolicy
     let notifications: @Sendable () -> NotificationPolicy?
+    let visitStore: (any VisitStore)?
+    let dispatch: @Sendable () -> DispatchSetup?
     let timersChanged: @Sendable () -> Void
 
     /// - Parameters:
@@ -17,12 +20,15 @@ public struct IncidentService: Sendable {
         store: any IncidentStore, clock: any OncallClock,
         policy: @escaping @Sendable () -> IncidentPolicy,
         notifications: @escaping @Sendable () -> NotificationPolicy? = { nil },
+        visits: (any VisitStore)? = nil, dispatch: @escaping @Sendable () -> DispatchSetup? = { nil },
         timersChanged: @escaping @Sendable () -> Void
     ) {
         self.store = store
         self.clock = clock
         self.policy = policy
         self.notifications = notifications
+        self.visitStore = visits
+        self.dispatch = dispatch
         self.timersChanged = timersChanged
     }
 
@@ -62,4 +68,70 @@ public struct IncidentService: Sendable {
     public func incidents(_ query: IncidentQuery) async throws -> [Incident] {
         try await store.incidents(query)
     }
+
+    // MARK: - Field dispatch
+
+    /// Why a dispatch could not be made here.
+    public enum DispatchUnavailable: Error, CustomStringConvertible {
+        /// `dispatch` is not configured (no branches).
+        case notConfigured
+        /// Nobody can be sent; the decision explains every candidate.
+        case noEngineer(DispatchDecision)
+
+        public var description: String {
+            switch self {
+            case .notConfigured: "field dispatch is not configured (dispatch.branches)"
+            case let .noEngineer(decision): "no field engineer can be sent: " + decision.summary
+            }
+        }
+    }
+
+    /// Chooses and sends a field engineer; returns the decision (for `--explain`) and the visits.
+    public func dispatch(
+        _ target: DispatchTarget, skill: String?, on id: IncidentNumber, actor: String
+    ) async throws -> (decision: DispatchDecision, incident: Incident, visits: [Visit]) {
+        guard let visitStore, let setup = dispatch() else { throw DispatchUnavailable.notConfigured }
+        let now = clock.now
+        let notifications = notifications()
+        let decided = DecisionBox()
+        let result = try await visitStore.updateWithVisits(id, loadSince: now.adding(.zero - setup.policy.loadWindow)) { incident, visits, workload in
+            let outcome = try DispatchLifecycle.dispatch(
+                target, skill: skill, incident: incident, visits: visits, workload: workload, setup: setup, actor: actor, now: now)
+            decided.set(outcome.decision)
+            guard var change = outcome.change else { throw DispatchUnavailable.noEngineer(outcome.decision) }
+            notifications?.apply(to: &change, firedTimer: nil, now: now)
+            return change
+        }
+        timersChanged()
+        return (decided.get()!, result.incident, result.visits)
+    }
+
+    /// Applies a visit step (accept, on the way, on site, done, decline, cancel, …) to the incident's latest visit.
+    public func visitStep(_ step: VisitStep, on id: IncidentNumber, actor: String) async throws -> (incident: Incident, visits: [Visit]) {
+        guard let visitStore, let setup = dispatch() else { throw DispatchUnavailable.notConfigured }
+        let now = clock.now
+        let notifications = notifications()
+        let result = try await visitStore.updateWithVisits(id, loadSince: now.adding(.zero - setup.policy.loadWindow)) { incident, visits, workload in
+            var change = try DispatchLifecycle.step(step, incident: incident, visits: visits, workload: workload, setup: setup, actor: actor, now: now)
+            notifications?.apply(to: &change, firedTimer: nil, now: now)
+            return change
+        }
+        timersChanged()
+        return result
+    }
+
+    public func visits(of id: IncidentNumber) async throws -> [Visit] {
+        try await visitStore?.visits(of: id) ?? []
+    }
+
+    public func visits(_ query: VisitQuery) async throws -> [Visit] {
+        try await visitStore?.visits(query) ?? []
+    }
+}
+
+/// Carries the decision out of the store's transaction closure (which may only return the change).
+private final class DecisionBox: Sendable {
+    private let decision = Mutex<DispatchDecision?>(nil)
+    func set(_ value: DispatchDecision) { decision.withLock { $0 = value } }
+    func get() -> DispatchDecision? { decision.withLock { $0 } }
 }

@@ -7,6 +7,7 @@ public struct TimerEngine: Sendable {
     let clock: any OncallClock
     let policy: @Sendable () -> IncidentPolicy
     let notifications: @Sendable () -> NotificationPolicy?
+    let dispatch: @Sendable () -> DispatchSetup?
     let wakeup: Wakeup
     let maxIdle: Duration
     let batchSize: Int
@@ -15,7 +16,8 @@ public struct TimerEngine: Sendable {
 
     public init(
         store: any IncidentStore, clock: any OncallClock, policy: @escaping @Sendable () -> IncidentPolicy,
-        notifications: @escaping @Sendable () -> NotificationPolicy? = { nil }, wakeup: Wakeup = Wakeup(), maxIdle: Duration = .seconds(30), batchSize: Int = 200,
+        notifications: @escaping @Sendable () -> NotificationPolicy? = { nil },
+        dispatch: @escaping @Sendable () -> DispatchSetup? = { nil }, wakeup: Wakeup = Wakeup(), maxIdle: Duration = .seconds(30), batchSize: Int = 200,
         onFired: @escaping @Sendable ([DueTimer]) -> Void = { _ in },
         onError: @escaping @Sendable (any Error) -> Void = { _ in }
     ) {
@@ -23,6 +25,7 @@ public struct TimerEngine: Sendable {
         self.clock = clock
         self.policy = policy
         self.notifications = notifications
+        self.dispatch = dispatch
         self.wakeup = wakeup
         self.maxIdle = maxIdle
         self.batchSize = batchSize
@@ -40,8 +43,12 @@ public struct TimerEngine: Sendable {
         let policy = policy()
         let notifications = notifications()
         while true {
-            let fired = try await store.fireDueTimers(now: now, limit: batchSize) { timer, incident in
-                var change = IncidentLifecycle.fire(timer, on: incident, policy: policy, now: now)
+            let dispatch = dispatch()
+            let fired = try await store.fireDueTimers(now: now, limit: batchSize) { timer, incident, visits in
+                var change = switch (timer.kind.dispatchDeadline != nil || timer.kind == .dispatchBreachEscalation, dispatch) {
+                case let (true, setup?): DispatchLifecycle.fire(timer, incident: incident, visits: visits, setup: setup, now: now)
+                default: IncidentLifecycle.fire(timer, on: incident, policy: policy, now: now)
+                }
                 notifications?.apply(to: &change, firedTimer: timer, now: now)
                 return change
             }

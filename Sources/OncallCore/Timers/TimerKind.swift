@@ -8,4 +8,32 @@ public enum TimerKind: String, Sendable, Codable, CaseIterable {
     case relevelLevel1 = "relevel_level1"
     /// Re-send the report to the people at report while nobody has acknowledged it.
     case reminder
+    /// A field visit's deadlines: the engineer accepts, arrives, the customer is called back, the repair is done.
+    case dispatchAccept = "dispatch_accept"
+    case dispatchArrival = "dispatch_arrival"
+    case dispatchCallback = "dispatch_callback"
+    case dispatchRepair = "dispatch_repair"
+    /// A missed visit deadline still missed `dispatch.emergency_after_breach` later goes to the emergency group.
+    case dispatchBreachEscalation = "dispatch_breach_escalation"
+
+    /// The timer of a visit deadline.
+    public static func dispatch(_ kind: DispatchDeadlineKind) -> TimerKind {
+        switch kind {
+        case .accept: .dispatchAccept
+        case .arrival: .dispatchArrival
+        case .callback: .dispatchCallback
+        case .repair: .dispatchRepair
+        }
+    }
+
+    /// The visit deadline this timer watches, if it is one.
+    public var dispatchDeadline: DispatchDeadlineKind? {
+        switch self {
+        case .dispatchAccept: .accept
+        case .dispatchArrival: .arrival
+        case .dispatchCallback: .callback
+        case .dispatchRepair: .repair
+        default: nil
+        }
+    }
 }

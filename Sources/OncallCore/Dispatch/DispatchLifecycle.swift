@@ -1,0 +1,129 @@
+import Foundation
+
+/// Field dispatch as incident changes: choosing and sending an engineer, the visit's steps, and
+/// the visit deadlines' timers. Pure: the caller passes the incident, its visits, the workload and `now`.
+public enum DispatchLifecycle {
+    /// The result of a dispatch request: the decision (always, for `--explain`) and, when an
+    /// engineer was chosen, the change to commit.
+    public struct Outcome: Sendable {
+        public var decision: DispatchDecision
+        public var change: IncidentChange?
+    }
+
+    /// Chooses an engineer for the incident and sends them. Refused while a visit is open.
+    public static func dispatch(
+        _ target: DispatchTarget, skill: String?, incident: Incident, visits: [Visit], workload: EngineerWorkload,
+        setup: DispatchSetup, actor: String, now: Date
+    ) throws(DispatchError) -> Outcome {
+        guard incident.state.isOpen else {
+            throw .invalidField("incident", reason: "\(incident.id) is \(incident.state.rawValue); only open incidents are dispatched")
+        }
+        if let open = visits.last(where: \.isOpen) {
+            throw .illegalStep(incident.id, attempt: open.attempt, from: open.state, step: "dispatched again",
+                               hint: "cancel the open visit first to re-assign it")
+        }
+        let request: DispatchRequest
+        switch target {
+        case let .site(id):
+            guard let site = setup.site(id) else { throw .invalidField("site", reason: "no site '\(id)' in dispatch.sites") }
+            request = DispatchRequest(site: site, skill: skill, requestedAt: now, excluding: decliners(visits))
+        case let .region(text):
+            guard let region = setup.regionNames.resolve(text) else {
+                throw .invalidRegion(text, reason: "not a GB/T 2260 code or a known region name")
+            }
+            request = DispatchRequest(region: region, skill: skill, requestedAt: now, excluding: decliners(visits))
+        }
+        let decision = DispatchPlanner.choose(
+            request, branches: setup.branches, engineers: setup.engineers, workload: workload, policy: setup.policy,
+            calendar: setup.calendar, now: now)
+        guard decision.engineer != nil else { return Outcome(decision: decision, change: nil) }
+        let visit = try Visit.dispatch(
+            incident: incident.id, attempt: (visits.map(\.attempt).max() ?? 0) + 1, decision: decision, policy: setup.policy,
+            calendar: setup.calendar, actor: actor, now: now)
+        return Outcome(decision: decision, change: changed(incident, visit, events: visit.events, setup: setup))
+    }
+
+    /// Applies a step to the incident's latest visit. A decline sends the next engineer at once,
+    /// keeping the customer's original request time (a decline never buys time).
+    public static func step(
+        _ step: VisitStep, incident: Incident, visits: [Visit], workload: EngineerWorkload, setup: DispatchSetup,
+        actor: String, now: Date
+    ) throws(DispatchError) -> IncidentChange {
+        guard let latest = visits.max(by: { $0.attempt < $1.attempt }) else {
+            throw .invalidField("visit", reason: "\(incident.id) has no field visit")
+        }
+        let visit = try latest.apply(step, actor: actor, now: now)
+        let newEvents = Array(visit.events.dropFirst(latest.events.count))
+        var change = changed(incident, visit, events: newEvents, setup: setup)
+        guard case .decline = step else { return change }
+
+        let request = DispatchRequest(
+            region: visit.region, site: visit.siteID.flatMap(setup.site), skill: visit.skill, requestedAt: visit.requestedAt,
+            excluding: decliners(visits + [visit]))
+        let decision = DispatchPlanner.choose(
+            request, branches: setup.branches, engineers: setup.engineers, workload: workload, policy: setup.policy,
+            calendar: setup.calendar, now: now)
+        guard decision.engineer != nil, let next = try? visit.redispatch(decision: decision, policy: setup.policy, actor: IncidentLifecycle.daemonActor, now: now) else {
+            change.events.append(TimelineEvent(kind: .slaBreach, at: now, actor: IncidentLifecycle.daemonActor, details: [
+                "deadline": "accept", "attempt": String(visit.attempt), "reason": "declined and no other engineer is available",
+            ]))
+            return change
+        }
+        let redispatched = changed(incident, next, events: next.events, setup: setup)
+        change.visits += redispatched.visits
+        change.events += redispatched.events
+        change.timers += redispatched.timers
+        return change
+    }
+
+    /// The effect of a visit-deadline timer: a breach is recorded and the project manager told;
+    /// still missed `emergencyAfterBreach` later, the emergency group is told.
+    public static func fire(_ timer: DueTimer, incident: Incident, visits: [Visit], setup: DispatchSetup, now: Date) -> IncidentChange {
+        guard let visit = visits.max(by: { $0.attempt < $1.attempt }) else { return IncidentChange(incident: incident) }
+        if timer.kind == .dispatchBreachEscalation {
+            let outstanding = DispatchDeadlines.compute(for: visit, policy: setup.policy, calendar: setup.calendar)
+                .filter { DispatchDeadlines.status(of: $0, visit: visit, now: now).isOutstandingBreach }
+            guard !outstanding.isEmpty else { return IncidentChange(incident: incident) }
+            return IncidentChange(incident: incident, events: [TimelineEvent(kind: .slaBreach, at: now, actor: IncidentLifecycle.daemonActor, details: [
+                "deadline": outstanding.map(\.kind.rawValue).joined(separator: ","), "attempt": String(visit.attempt),
+                "engineer": visit.engineer, "escalation": "emergency_group",
+            ])])
+        }
+        guard let kind = timer.kind.dispatchDeadline,
+              let deadline = DispatchDeadlines.deadline(kind, for: visit, policy: setup.policy, calendar: setup.calendar),
+              DispatchDeadlines.status(of: deadline, visit: visit, now: now).isBreached
+        else { return IncidentChange(incident: incident) }
+        return IncidentChange(
+            incident: incident,
+            events: [TimelineEvent(kind: .slaBreach, at: now, actor: IncidentLifecycle.daemonActor, details: [
+                "deadline": kind.rawValue, "due_at": ISO8601DateFormatter().string(from: deadline.dueAt),
+                "attempt": String(visit.attempt), "engineer": visit.engineer, "branch": visit.branch,
+            ])],
+            timers: [.schedule(.dispatchBreachEscalation, dueAt: now.adding(setup.policy.emergencyAfterBreach))])
+    }
+
+    /// The change that saves `visit`, puts `events` on the timeline and (re)schedules its deadlines.
+    static func changed(_ incident: Incident, _ visit: Visit, events: [VisitEvent], setup: DispatchSetup) -> IncidentChange {
+        var change = IncidentChange(incident: incident)
+        change.visits = [visit]
+        change.events = events.map { event in
+            var details = event.details
+            details["step"] = event.kind.rawValue
+            details["attempt"] = String(visit.attempt)
+            details["engineer"] = visit.engineer
+            details["branch"] = visit.branch
+            if event.kind == .dispatched {
+                details["arrive_by"] = ISO8601DateFormatter().string(from: visit.arriveBy)
+                details["sla"] = visit.slaKind.rawValue
+            }
+            return TimelineEvent(kind: .dispatch, at: event.at, actor: event.actor, details: details)
+        }
+        change.timers = DispatchDeadlines.compute(for: visit, policy: setup.policy, calendar: setup.calendar)
+            .map { .schedule(TimerKind.dispatch($0.kind), dueAt: $0.dueAt) }
+        return change
+    }
+
+    static func decliners(_ visits: [Visit]) -> Set<String> {
+        Set(visits.filter { $0.state == .declined }.map(\.engineer))
+    }
+}
