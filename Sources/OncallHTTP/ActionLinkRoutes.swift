@@ -11,7 +11,7 @@ struct ActionLinkRoutes {
     func register(on router: some RouterMethods<OncallRequestContext>) {
         router.get("/a/:token") { _, context in
             let (claims, incident) = try await verified(context)
-            let verb = claims.action == "resolve" ? "Resolve 解决" : "Acknowledge 确认"
+            let verb = Self.labels[claims.action] ?? claims.action
             let summary = claims.action == "resolve"
                 ? "<label>Summary 解决说明<br><textarea name=\"summary\" rows=\"4\" required></textarea></label>"
                 : ""
@@ -26,6 +26,15 @@ struct ActionLinkRoutes {
         router.post("/a/:token") { request, context in
             let (claims, incident) = try await verified(context)
             let actor = "link:" + claims.person
+            if let step = Self.visitSteps[claims.action] {
+                do {
+                    _ = try await dependencies.service.visitStep(step, on: incident.id, actor: actor)
+                    context.logger.notice("visit \(step.verb) from a link", metadata: ["incident.id": "\(incident.id)", "caller": "\(actor)"])
+                    return page(title: "\(incident.id) \(step.verb)", body: "<p>Recorded: \(escape(Self.labels[claims.action] ?? step.verb)). 已记录。</p>")
+                } catch let error as DispatchError {
+                    return page(title: "\(incident.id)", body: "<p>\(escape(error.description))</p>", status: .conflict)
+                }
+            }
             let command: IncidentCommand
             if claims.action == "resolve" {
                 var request = request
@@ -44,6 +53,14 @@ struct ActionLinkRoutes {
             }
         }
     }
+
+    static let labels = [
+        "ack": "Acknowledge 确认", "resolve": "Resolve 解决", "accept": "Accept the visit 接单", "depart": "On the way 出发",
+        "arrive": "On site 到场", "complete": "Visit done 完成",
+    ]
+    static let visitSteps: [String: VisitStep] = [
+        "accept": .accept, "depart": .depart, "arrive": .arrive, "complete": .complete(summary: nil),
+    ]
 
     func verified(_ context: OncallRequestContext) async throws -> (APIDependencies.LinkClaims, Incident) {
         let token = context.parameters.get("token") ?? ""

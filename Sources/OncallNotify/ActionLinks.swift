@@ -9,6 +9,8 @@ public struct ActionLinks: Sendable {
     public enum Action: String, Sendable, Codable, CaseIterable {
         case acknowledge = "ack"
         case resolve
+        /// A dispatched field engineer's visit steps.
+        case accept, depart, arrive, complete
     }
 
     /// The signed facts: which incident, which action, for whom, until when.

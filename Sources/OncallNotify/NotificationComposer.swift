@@ -23,9 +23,10 @@ public struct NotificationComposer: MessageComposer {
                 recipients: recipients, subject: subject, body: body, extras: extrasText, purpose: purpose, createdAt: now))
         }
         let subject = MessageText.subject(incident, purpose: purpose)
-        // On escalation the emergency group gets the product's vendor contacts (SPEC.md, step 3).
+        // On escalation the emergency group gets the product's vendor contacts (SPEC.md, step 3); visit messages their facts and step links.
         let vendorLines = intent.purpose == .escalated ? incident.form.service.flatMap { settings.vendorContacts[$0] } ?? [] : []
-        let vendorText = vendorLines.isEmpty ? "" : "\n\n厂商联系人 / Vendor contacts:\n" + vendorLines.map { "- " + $0 }.joined(separator: "\n")
+        let appendix = (vendorLines.isEmpty ? "" : "\n\n厂商联系人 / Vendor contacts:\n" + vendorLines.map { "- " + $0 }.joined(separator: "\n"))
+            + visitText(intent, incident: incident, now: now)
 
         if settings.smtp != nil {
             for person in people {
@@ -33,9 +34,9 @@ public struct NotificationComposer: MessageComposer {
                 let links = self.links(incident, holder: person.id, now: now)
                 message(
                     channel: .email, target: email, recipients: [person.id], subject: subject,
-                    body: MessageText.plain(incident, purpose: purpose, timeZone: settings.timeZone, links: links) + vendorText,
+                    body: MessageText.plain(incident, purpose: purpose, timeZone: settings.timeZone, links: links) + appendix,
                     // The HTML part is left out when vendor lines are added, so both parts always say the same.
-                    extras: vendorText.isEmpty
+                    extras: appendix.isEmpty
                         ? ["html": MessageText.html(incident, purpose: purpose, timeZone: settings.timeZone, links: links), "name": person.name]
                         : ["name": person.name])
             }
@@ -43,7 +44,7 @@ public struct NotificationComposer: MessageComposer {
         for webhook in settings.webhooks where webhook.levels.contains(incident.level) {
             let links = self.links(incident, holder: "chat:" + webhook.name, now: now)
             let text = MessageText.plain(incident, purpose: intent.purpose.chineseLabel + " · " + purpose, timeZone: settings.timeZone, links: links)
-                + vendorText
+                + appendix
             var extras: [String: Any] = [:]
             if let network = webhook.kind.chatNetwork {
                 let mentioned = people.filter { $0.chat[network] != nil }
@@ -63,6 +64,24 @@ public struct NotificationComposer: MessageComposer {
             }
         }
         return messages
+    }
+
+    /// For visit messages: the visit's facts, and for the dispatched engineer links for each step.
+    func visitText(_ intent: NotificationIntent, incident: Incident, now: Date) -> String {
+        switch intent.purpose {
+        case .dispatched, .visit, .slaBreach: break
+        default: return ""
+        }
+        let facts = ["site", "branch", "engineer", "arrive_by", "sla", "deadline", "due_at", "reason", "fallback"]
+            .compactMap { key in intent.details[key].map { "\(key): \($0)" } }
+        var text = facts.isEmpty ? "" : "\n\n现场服务 / Field visit:\n" + facts.map { "- " + $0 }.joined(separator: "\n")
+        if intent.purpose == .dispatched, let engineer = intent.details["engineer"], let base = settings.baseURL, let signer = settings.links {
+            let steps: [(ActionLinks.Action, String)] = [(.accept, "接单 Accept"), (.depart, "出发 On the way"), (.arrive, "到场 On site"), (.complete, "完成 Done")]
+            text += "\n" + steps.map { action, label in
+                "\(label): \(base)/a/\(signer.token(action, incident: incident.id, person: engineer, now: now))"
+            }.joined(separator: "\n")
+        }
+        return text
     }
 
     /// The incident, runbook and action links, the actions signed for `holder`.

@@ -11,9 +11,9 @@ public enum NotificationPlanner {
         var intents: [NotificationIntent] = []
         var timers: [TimerChange] = []
         let chain = rules.chain(for: incident.level)
-        func add(_ purpose: NotificationPurpose, _ audience: [Audience]) {
+        func add(_ purpose: NotificationPurpose, _ audience: [Audience], details: [String: String] = [:]) {
             let people = rules.people(audience, at: now)
-            if !people.isEmpty { intents.append(NotificationIntent(purpose: purpose, recipients: people)) }
+            if !people.isEmpty { intents.append(NotificationIntent(purpose: purpose, recipients: people, details: details)) }
         }
 
         for event in change.events {
@@ -38,14 +38,14 @@ public enum NotificationPlanner {
             case .dispatch:
                 let step = event.details["step"] ?? ""
                 if step == "dispatched", let engineer = event.details["engineer"] {
-                    add(.dispatched, [.person(engineer)])
+                    add(.dispatched, [.person(engineer)], details: event.details)
                 } else if ["declined", "cancelled", "completed"].contains(step) {
-                    add(.visit(step: step), [.projectManagers])
+                    add(.visit(step: step), [.projectManagers], details: event.details)
                 }
             case .slaBreach:
                 let deadline = event.details["deadline"] ?? "visit"
                 let escalated = event.details["escalation"] == "emergency_group"
-                add(.slaBreach(deadline: deadline), escalated ? [.emergencyGroup] : [.projectManagers])
+                add(.slaBreach(deadline: deadline), escalated ? [.emergencyGroup] : [.projectManagers], details: event.details)
             case .note, .closed:
                 break
             }
