@@ -95,6 +95,7 @@ let package = Package(
             name: "oncall-bench",
             dependencies: ["OncallCore", "OncallStore", "OncallTesting"]
         ),
+        .executableTarget(name: "oncall-mime-fuzz", dependencies: ["OncallMail"]),
 
         // MARK: - Test support and tests
         .target(name: "OncallTesting", dependencies: ["OncallCore"]),
@@ -119,7 +120,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OncallIntegrationTests",
-            dependencies: ["OncallAPI", "OncallClient", "OncallCore", "oncalld", "oncallctl"]
+            dependencies: ["OncallAPI", "OncallClient", "OncallCore", "OncallCurl", "oncalld", "oncallctl"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

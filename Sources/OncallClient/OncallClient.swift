@@ -38,12 +38,16 @@ public struct OncallClient: Sendable {
         let body = try encode(request)
         let headers = [("Idempotency-Key", idempotencyKey)]
         var delays = retryDelays[...]
+        // Once a connection broke mid-request the daemon is restarting: its socket file may be
+        // missing for a moment between the old one's removal and the new bind, so keep trying.
+        var restarting = false
         while true {
             do {
                 let response = try transfer(method: "POST", path: "/v1/incidents", body: body, headers: headers)
                 return try decodeAnswer(IncidentDTO.self, from: response)
             } catch let error as CurlError {
-                guard let delay = delays.popFirst(), isWorthRetrying(error) else { throw unreachable(error) }
+                restarting = restarting || error.kind == .connectionLost
+                guard let delay = delays.popFirst(), restarting || isWorthRetrying(error) else { throw unreachable(error) }
                 Thread.sleep(forTimeInterval: seconds(delay))
             } catch let error as ClientError {
                 throw error
@@ -224,5 +228,64 @@ public struct OncallClient: Sendable {
     private func seconds(_ duration: Duration) -> TimeInterval {
         let (seconds, attoseconds) = duration.components
         return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}
+
+// MARK: - Field dispatch
+
+extension OncallClient {
+    /// Sends a field engineer (`POST /v1/incidents/{id}/dispatch`) to a configured `site` or a
+    /// `region` (code or name) — give exactly one — with the `skill` the fault needs, if any.
+    ///
+    /// A refusal (`no_engineer`, `not_configured`, an unknown site or region, an open visit) is
+    /// ``ClientError/refused(status:_:)``; for `no_engineer` its body's `explanation` says why
+    /// each engineer could not go.
+    public func dispatch(_ id: String, site: String? = nil, region: String? = nil, skill: String? = nil)
+        throws(ClientError) -> DispatchAnswerDTO
+    {
+        let body = try encode(DispatchRequestBody(site: site, region: region, skill: skill))
+        let response = try send(method: "POST", path: Self.incidentPath(id) + "/dispatch", body: body)
+        return try decodeAnswer(DispatchAnswerDTO.self, from: response)
+    }
+
+    /// Reports a step of the incident's latest visit (`POST /v1/incidents/{id}/visit/{step}`):
+    /// `accept`, `depart`, `arrive`, `complete` (with `summary`), `decline` (with `reason`),
+    /// `cancel` (`reason` required), `callback` (with `note`) or `confirm-repair`. Returns the
+    /// latest visit afterwards — after a decline, the re-dispatched one when someone else was sent.
+    public func visitStep(_ id: String, step: String, note: String? = nil, reason: String? = nil, summary: String? = nil)
+        throws(ClientError) -> VisitDTO
+    {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove("/")
+        let stepPath = step.addingPercentEncoding(withAllowedCharacters: allowed) ?? step
+        let body = try encode(VisitStepBody(note: note, reason: reason, summary: summary))
+        let response = try send(method: "POST", path: Self.incidentPath(id) + "/visit/" + stepPath, body: body)
+        return try decodeAnswer(VisitDTO.self, from: response)
+    }
+
+    /// An incident's visits, oldest first (`GET /v1/incidents/{id}/visits`).
+    public func visits(_ id: String) throws(ClientError) -> VisitListDTO {
+        try decodeAnswer(VisitListDTO.self, from: send(method: "GET", path: Self.incidentPath(id) + "/visits"))
+    }
+
+    /// Field visits across incidents, newest first (`GET /v1/dispatches`); `nil` leaves a filter to the daemon's default.
+    public func dispatches(open: Bool = false, branch: String? = nil, since: Date? = nil, limit: Int? = nil)
+        throws(ClientError) -> VisitListDTO
+    {
+        var query: [(String, String)] = []
+        if open { query.append(("open", "true")) }
+        if let branch { query.append(("branch", branch)) }
+        if let since { query.append(("since", APIDates.format(since))) }
+        if let limit { query.append(("limit", String(limit))) }
+        let queryText = query.map { "\($0)=\(Self.escapeQuery($1))" }.joined(separator: "&")
+        let response = try send(method: "GET", path: "/v1/dispatches" + (queryText.isEmpty ? "" : "?" + queryText))
+        return try decodeAnswer(VisitListDTO.self, from: response)
+    }
+
+    /// Visits and SLA deadlines met or breached per branch in a month (`GET /v1/dispatches/report`);
+    /// `month` is `YYYY-MM`, nil for the current month in the daemon's calendar time zone.
+    public func dispatchReport(month: String? = nil) throws(ClientError) -> DispatchReportDTO {
+        let query = month.map { "?month=" + Self.escapeQuery($0) } ?? ""
+        return try decodeAnswer(DispatchReportDTO.self, from: send(method: "GET", path: "/v1/dispatches/report" + query))
     }
 }

@@ -129,3 +129,35 @@ public final class InMemoryIncidentStore: IncidentStore {
         }
     }
 }
+
+extension InMemoryIncidentStore: VisitStore {
+    public func updateWithVisits(
+        _ id: IncidentNumber, loadSince: Date,
+        _ change: @escaping @Sendable (Incident, [Visit], EngineerWorkload) throws -> IncidentChange
+    ) async throws -> (incident: Incident, visits: [Visit]) {
+        try state.withLock { state in
+            guard let current = state.incidents[id] else { throw StoreError.notFound(id) }
+            var workload = EngineerWorkload()
+            for visit in state.visits.values.joined() {
+                if visit.isOpen { workload.openDispatches[visit.engineer] = visit.incident }
+                if visit.dispatchedAt >= loadSince { workload.recentDispatches[visit.engineer, default: 0] += 1 }
+            }
+            let decided = try change(current, state.visits[id] ?? [], workload)
+            Self.apply(decided, to: &state)
+            return (decided.incident, state.visits[id] ?? [])
+        }
+    }
+
+    public func visits(of id: IncidentNumber) async throws -> [Visit] {
+        state.withLock { $0.visits[id] ?? [] }
+    }
+
+    public func visits(_ query: VisitQuery) async throws -> [Visit] {
+        state.withLock { state in
+            state.visits.values.joined()
+                .filter { visit in (!query.openOnly || visit.isOpen) && (query.branch.map { visit.branch == $0 } ?? true) }
+                .sorted { $0.dispatchedAt > $1.dispatchedAt }
+                .prefix(query.limit).map { $0 }
+        }
+    }
+}
