@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -58,6 +60,16 @@ let package = Package(
         .target(
             name: "OncallMail",
             dependencies: ["OncallCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "OncallInbound",
+            dependencies: [
+                "OncallCore", "OncallMail",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ]
         ),
         .target(name: "OncallClient", dependencies: ["OncallAPI", "OncallCurl"]),
         .target(
@@ -109,6 +121,11 @@ let package = Package(
             name: "OncallNotifyTests",
             dependencies: ["OncallNotify", "OncallCore", "OncallCurl", "OncallTesting"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "OncallInboundTests",
+            dependencies: ["OncallInbound", "OncallMail", "OncallCore", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "OncallMailTests", dependencies: ["OncallMail", "OncallCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore"]),
