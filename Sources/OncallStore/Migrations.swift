@@ -120,6 +120,33 @@ enum Migrations {
                 CREATE INDEX visit_branch ON visit(branch, dispatchedAt);
                 """)
         }
+        migrator.registerMigration("v4-createInbound") { db in
+            // Every inbound message once (dedup by key), the Message-IDs that thread replies to
+            // incidents, and the quarantine of authentic messages that could not be understood.
+            try db.execute(sql: """
+                CREATE TABLE inboundMessage (
+                    key TEXT PRIMARY KEY,
+                    integration TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    messageId TEXT,
+                    receivedAt REAL NOT NULL,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('incident', 'note', 'command', 'ignored', 'quarantined', 'updated')),
+                    incidentId INTEGER REFERENCES incident(id),
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX inboundMessage_messageId ON inboundMessage(messageId);
+                CREATE TABLE quarantine (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    inboundKey TEXT NOT NULL,
+                    integration TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    receivedAt REAL NOT NULL,
+                    reason TEXT NOT NULL,
+                    raw BLOB NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'held' CHECK (status IN ('held', 'retried', 'dropped'))
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -139,6 +139,9 @@ public final class SQLiteIncidentStore: IncidentStore {
                 """, arguments: [id, visit.attempt, visit.engineer, visit.branch, visit.state.rawValue, visit.slaKind.rawValue,
                                  visit.dispatchedAt.timeIntervalSince1970, data])
         }
+        if let inbound = change.inbound {
+            try Self.insertInbound(inbound, incident: change.incident.id, in: db)
+        }
         for timer in change.timers {
             switch timer {
             case let .schedule(kind, dueAt):
@@ -377,5 +380,95 @@ extension SQLiteIncidentStore: VisitStore {
         let sql = "SELECT data FROM visit \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")) ORDER BY dispatchedAt DESC LIMIT ?"
         let finalArguments = arguments
         return try await pool.read { db in try String.fetchAll(db, sql: sql, arguments: finalArguments).compactMap(Self.decodeVisit) }
+    }
+}
+
+// MARK: - Inbound
+
+extension SQLiteIncidentStore: InboundStore {
+    static func insertInbound(_ record: InboundRecord, incident: IncidentNumber?, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO inboundMessage (key, integration, kind, messageId, receivedAt, outcome, incidentId, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [record.key, record.integration, record.kind, record.messageID, record.receivedAt.timeIntervalSince1970,
+                             record.outcome.rawValue, (incident ?? record.incident)?.value, record.detail])
+    }
+
+    static func decodeInbound(_ row: Row) -> InboundRecord {
+        let incident: Int64? = row["incidentId"]
+        return InboundRecord(
+            key: row["key"], integration: row["integration"], kind: row["kind"], messageID: row["messageId"],
+            receivedAt: Date(timeIntervalSince1970: row["receivedAt"]),
+            outcome: InboundRecord.Outcome(rawValue: row["outcome"]) ?? .ignored, incident: incident.map(IncidentNumber.init),
+            detail: row["detail"])
+    }
+
+    public func inboundRecord(key: String) async throws -> InboundRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM inboundMessage WHERE key = ?", arguments: [key]).map(Self.decodeInbound)
+        }
+    }
+
+    public func incident(referencedBy messageIDs: [String]) async throws -> IncidentNumber? {
+        try await pool.read { db in
+            // Newest reference first: the last entry of References is the message replied to.
+            for raw in messageIDs.reversed() {
+                let id = raw.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t"))
+                if let value = try Int64.fetchOne(db, sql: "SELECT incidentId FROM inboundMessage WHERE messageId = ? AND incidentId IS NOT NULL",
+                                                  arguments: [id]) {
+                    return IncidentNumber(value)
+                }
+                guard id.hasSuffix("@oncalld") else { continue }
+                let local = String(id.dropLast("@oncalld".count))
+                // Our own mail: a delivery's id, or an incident's thread root (inc-000123).
+                if let value = try Int64.fetchOne(db, sql: "SELECT incidentId FROM outboxMessage WHERE id = ?", arguments: [local]) {
+                    return IncidentNumber(value)
+                }
+                if let number = IncidentNumber(local), try Self.fetchIncident(number, db) != nil { return number }
+            }
+            return nil
+        }
+    }
+
+    public func recordInbound(_ record: InboundRecord, raw: Data?) async throws -> InboundRecord {
+        try await writer.write { db in
+            if let earlier = try Row.fetchOne(db, sql: "SELECT * FROM inboundMessage WHERE key = ?", arguments: [record.key]) {
+                return Self.decodeInbound(earlier)
+            }
+            try Self.insertInbound(record, incident: nil, in: db)
+            if let raw, record.outcome == .quarantined {
+                try db.execute(sql: """
+                    INSERT INTO quarantine (inboundKey, integration, kind, receivedAt, reason, raw) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [record.key, record.integration, record.kind, record.receivedAt.timeIntervalSince1970, record.detail, raw])
+            }
+            return record
+        }
+    }
+
+    static func decodeQuarantined(_ row: Row) -> QuarantinedMessage {
+        QuarantinedMessage(
+            id: row["id"], integration: row["integration"], kind: row["kind"], receivedAt: Date(timeIntervalSince1970: row["receivedAt"]),
+            reason: row["reason"], raw: row["raw"], status: QuarantinedMessage.Status(rawValue: row["status"]) ?? .held)
+    }
+
+    public func quarantine(status: QuarantinedMessage.Status?, limit: Int) async throws -> [QuarantinedMessage] {
+        try await pool.read { db in
+            let filter = status == nil ? "" : "WHERE status = ?"
+            let arguments: StatementArguments = status.map { [$0.rawValue, limit] } ?? [limit]
+            return try Row.fetchAll(db, sql: "SELECT * FROM quarantine \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments)
+                .map(Self.decodeQuarantined)
+        }
+    }
+
+    public func quarantined(_ id: Int64) async throws -> QuarantinedMessage? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM quarantine WHERE id = ?", arguments: [id]).map(Self.decodeQuarantined)
+        }
+    }
+
+    public func setQuarantineStatus(_ id: Int64, _ status: QuarantinedMessage.Status) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE quarantine SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+        }
     }
 }

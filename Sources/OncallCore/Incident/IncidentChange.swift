@@ -8,6 +8,8 @@ public struct IncidentChange: Sendable, Equatable {
     public var messages: [OutboxMessage]
     /// Field visits to save (new or changed), keyed by incident and attempt.
     public var visits: [Visit] = []
+    /// The inbound message that caused this change, recorded with it (a repeated key fails the change).
+    public var inbound: InboundRecord?
 
     public init(incident: Incident, events: [TimelineEvent] = [], timers: [TimerChange] = [], messages: [OutboxMessage] = []) {
         self.incident = incident

@@ -33,13 +33,17 @@ public struct IncidentService: Sendable {
     }
 
     /// Records a new report; returns once it is durable.
-    public func report(_ form: ReportForm, actor: String, idempotencyKey: String? = nil) async throws -> (incident: Incident, created: Bool) {
+    /// `inbound`, when given, is recorded with the new incident (an email or alert that caused it).
+    public func report(
+        _ form: ReportForm, actor: String, idempotencyKey: String? = nil, inbound: InboundRecord? = nil
+    ) async throws -> (incident: Incident, created: Bool) {
         let now = clock.now
         let policy = policy()
         let notifications = notifications()
         let result = try await store.create(idempotencyKey: idempotencyKey) { id in
             var change = try IncidentLifecycle.open(form, id: id, actor: actor, policy: policy, now: now)
             notifications?.apply(to: &change, firedTimer: nil, now: now)
+            change.inbound = inbound
             return change
         }
         if result.created { timersChanged() }
@@ -47,13 +51,15 @@ public struct IncidentService: Sendable {
     }
 
     /// Applies a person's command; returns the incident once the change is durable.
-    public func perform(_ command: IncidentCommand, on id: IncidentNumber, actor: String) async throws -> Incident {
+    /// `inbound`, when given, is recorded with the change (a reply by email that caused it).
+    public func perform(_ command: IncidentCommand, on id: IncidentNumber, actor: String, inbound: InboundRecord? = nil) async throws -> Incident {
         let now = clock.now
         let policy = policy()
         let notifications = notifications()
         let incident = try await store.update(id) { incident in
             var change = try IncidentLifecycle.apply(command, to: incident, actor: actor, policy: policy, now: now)
             notifications?.apply(to: &change, firedTimer: nil, now: now)
+            change.inbound = inbound
             return change
         }
         timersChanged()
