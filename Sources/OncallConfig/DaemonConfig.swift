@@ -26,6 +26,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var chains: [Level: EscalationChain] = [:]
     /// How messages go out (`notify.*`).
     public var notify = NotifyConfig()
+    /// Inbound endpoints and how mail becomes incidents (`integrations`, `intake`).
+    public var intake = IntakeConfig()
     /// On-call schedules: rotations, working-hours layers and overrides (`schedules`); empty means `oncall_engineers` is used as is.
     public var schedules: [OnCallSchedule] = []
     /// Field dispatch: branch offices, field engineers, customer sites and the visit promises (`dispatch.*`).

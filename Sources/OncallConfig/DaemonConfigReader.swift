@@ -8,7 +8,7 @@ struct DaemonConfigReader {
 
     static let topLevelKeys = [
         "state_dir", "socket", "http", "escalation", "levels", "people",
-        "project_managers", "oncall_engineers", "emergency_group", "calendar", "log", "notify", "vendors",
+        "project_managers", "oncall_engineers", "emergency_group", "calendar", "log", "notify", "vendors", "integrations", "intake",
         "schedules",
         "dispatch",
     ]
@@ -46,6 +46,8 @@ struct DaemonConfigReader {
         }
         if let node = map["notify"] { config.notify = try readNotify(node) }
         if let node = map["vendors"] { config.notify.vendors = try readVendors(node) }
+        if let node = map["integrations"] { config.intake.integrations = try readIntegrations(node) }
+        if let node = map["intake"] { try readIntake(node, into: &config.intake) }
         if let node = map["dispatch"] { config.dispatch = try readDispatch(node, people: people) }
         return config
     }
