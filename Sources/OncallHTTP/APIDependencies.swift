@@ -19,6 +19,16 @@ public struct APIDependencies: Sendable {
         }
     }
 
+    /// An inbound webhook request, as the ingest adapter needs it.
+    public struct InboundRequest: Sendable {
+        public var kind: String
+        public var name: String
+        public var method: String
+        public var headers: [(String, String)]
+        public var query: [String: String]
+        public var body: Data
+    }
+
     public var service: IncidentService
     public var metrics: HTTPMetrics
     public var clock: any OncallClock
@@ -29,6 +39,11 @@ public struct APIDependencies: Sendable {
     /// Verifies a link token at an instant; nil for a forged or expired one.
     public var verifyLink: @Sendable (String, Date) -> LinkClaims?
     public var maxBodyBytes: @Sendable () -> Int
+    /// Handles inbound webhooks; nil serves none.
+    public var inbound: (@Sendable (InboundRequest) async throws -> (status: Int, body: Data))?
+    /// The field-dispatch configuration in force (nil when `dispatch` has no branches): branch
+    /// and site names, and the policy and calendar that visit deadlines are computed with.
+    public var dispatchSetup: @Sendable () -> DispatchSetup?
 
     public init(
         service: IncidentService, metrics: HTTPMetrics, clock: any OncallClock,
@@ -37,7 +52,8 @@ public struct APIDependencies: Sendable {
         deliveryCounts: @escaping @Sendable () async throws -> [DeliveryStatus: Int],
         onCall: @escaping @Sendable (Date) -> OnCallDTO,
         verifyLink: @escaping @Sendable (String, Date) -> LinkClaims?,
-        maxBodyBytes: @escaping @Sendable () -> Int
+        maxBodyBytes: @escaping @Sendable () -> Int,
+        dispatchSetup: @escaping @Sendable () -> DispatchSetup? = { nil }
     ) {
         self.service = service
         self.metrics = metrics
@@ -48,5 +64,6 @@ public struct APIDependencies: Sendable {
         self.onCall = onCall
         self.verifyLink = verifyLink
         self.maxBodyBytes = maxBodyBytes
+        self.dispatchSetup = dispatchSetup
     }
 }

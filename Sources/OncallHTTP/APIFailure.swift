@@ -9,9 +9,9 @@ public struct APIFailure: Error, Sendable {
     public var status: HTTPResponse.Status
     public var body: APIErrorBody
 
-    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, explanation: [String]? = nil) {
         self.status = status
-        body = APIErrorBody(code: code, message: message, field: field)
+        body = APIErrorBody(code: code, message: message, field: field, explanation: explanation)
     }
 
     /// The JSON response for this failure.
@@ -33,6 +33,24 @@ public struct APIFailure: Error, Sendable {
                 return APIFailure(status: .conflict, code: "conflict", message: error.description)
             case let .invalidField(field, _):
                 return APIFailure(status: .unprocessableContent, code: "invalid_field", message: error.description, field: field)
+            }
+        case let error as IncidentService.DispatchUnavailable:
+            switch error {
+            case .notConfigured:
+                return APIFailure(status: .conflict, code: "not_configured", message: error.description)
+            case let .noEngineer(decision):
+                return APIFailure(status: .conflict, code: "no_engineer", message: error.description, explanation: decision.explanation)
+            }
+        case let error as DispatchError:
+            switch error {
+            case .illegalStep:
+                return APIFailure(status: .conflict, code: "conflict", message: error.description)
+            case let .invalidField(field, _):
+                return APIFailure(status: .unprocessableContent, code: "invalid_field", message: error.description, field: field)
+            case .invalidRegion:
+                return APIFailure(status: .unprocessableContent, code: "invalid_field", message: error.description, field: "region")
+            case .noEngineerChosen:
+                return APIFailure(status: .conflict, code: "no_engineer", message: error.description)
             }
         case let error as StoreError:
             switch error {

@@ -29,6 +29,9 @@ public enum APIRouter {
             api.add(middleware: UnixPeerMiddleware(policy: policy))
         case let .tcp(tokens):
             ActionLinkRoutes(dependencies: dependencies).register(on: router)
+            if let inbound = dependencies.inbound {
+                InboundRoutes(handle: inbound, maxBodyBytes: 26 << 20).register(on: router)
+            }
             api.add(middleware: BearerTokenMiddleware(tokens: tokens))
         }
         api.get("/healthz") { _, _ in
@@ -43,6 +46,7 @@ public enum APIRouter {
         }
         IncidentRoutes(service: dependencies.service, maxBodyBytes: dependencies.maxBodyBytes).register(on: api)
         OnCallRoutes(dependencies: dependencies).register(on: api)
+        DispatchRoutes(dependencies: dependencies).register(on: api)
         return router
     }
 }

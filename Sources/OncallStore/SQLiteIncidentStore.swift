@@ -409,6 +409,13 @@ extension SQLiteIncidentStore: InboundStore {
         }
     }
 
+    public func incident(idempotencyKey: String) async throws -> Incident? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(IncidentRow.columns) FROM incident WHERE idempotencyKey = ?", arguments: [idempotencyKey])
+                .map(IncidentRow.decode)
+        }
+    }
+
     public func incident(referencedBy messageIDs: [String]) async throws -> IncidentNumber? {
         try await pool.read { db in
             // Newest reference first: the last entry of References is the message replied to.

@@ -64,6 +64,8 @@ public struct QuarantinedMessage: Sendable, Equatable {
 public protocol InboundStore: Sendable {
     /// The earlier record for a dedup key, if this message was seen before.
     func inboundRecord(key: String) async throws -> InboundRecord?
+    /// The incident created with this idempotency key (an alert group's incident), if any.
+    func incident(idempotencyKey: String) async throws -> Incident?
     /// The incident a reply refers to, from Message-IDs we received or sent.
     func incident(referencedBy messageIDs: [String]) async throws -> IncidentNumber?
     /// Records a message that changed no incident (ignored, or quarantined with its raw bytes).
