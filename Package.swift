@@ -86,6 +86,7 @@ let package = Package(
             name: "OncallDaemon",
             dependencies: [
                 "OncallCore", "OncallStore", "OncallConfig", "OncallAPI", "OncallHTTP", "OncallSystemd", "OncallNotify", "OncallCurl",
+                "OncallInbound", "OncallMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

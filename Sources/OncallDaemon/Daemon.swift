@@ -5,6 +5,7 @@ import OncallConfig
 import OncallCore
 import OncallHTTP
 import OncallCurl
+import OncallInbound
 import OncallNotify
 import OncallStore
 import OncallSystemd
@@ -100,7 +101,7 @@ public enum Daemon {
         }
 
         try LocalSocket.clearStale(at: config.socket.path)
-        let dependencies = APIDependencies(
+        var dependencies = APIDependencies(
             service: service, metrics: metrics, clock: clock, statistics: statistics,
             deliveries: { try await store.deliveries(of: $0) },
             deliveryCounts: { try await store.deliveryCounts() },
@@ -110,7 +111,19 @@ public enum Daemon {
                     APIDependencies.LinkClaims(incident: IncidentNumber($0.incident), action: $0.action.rawValue, person: $0.person)
                 }
             },
-            maxBodyBytes: maxBody)
+            maxBodyBytes: maxBody, dispatchSetup: { holder.runtime.dispatch })
+        dependencies.inbound = { [logger] request in
+            let ingest = InboundIngest(
+                service: service, store: store, clock: clock, integrations: { holder.runtime.integrations },
+                rules: { holder.runtime.intakeRules },
+                log: { message, fields in
+                    logger.notice("\(message)", metadata: fields.mapValues { .string($0) })
+                })
+            let answer = try await ingest.handle(
+                kind: request.kind, name: request.name,
+                request: InboundHTTPRequest(method: request.method, headers: request.headers, query: request.query, body: request.body))
+            return (answer.status, answer.body)
+        }
         let socketApp = Application(
             router: APIRouter.build(transport: .unixSocket(policy: socketPolicy), dependencies: dependencies),
             configuration: .init(address: .unixDomainSocket(path: config.socket.path), serverName: nil),

@@ -1,6 +1,8 @@
 import Foundation
 import OncallConfig
 import OncallCore
+import OncallInbound
+import OncallMail
 import OncallNotify
 
 /// What the configuration means at run time, derived once per load or reload rather than per request.
@@ -10,6 +12,9 @@ struct RuntimeSettings: Sendable {
     let notifications: NotificationPolicy
     /// Field dispatch, when branches are configured.
     let dispatch: DispatchSetup?
+    /// Inbound endpoints and the rules that turn mail into incidents.
+    let integrations: [InboundIntegration]
+    let intakeRules: IntakeRules
 
     init(_ config: DaemonConfig) {
         self.config = config
@@ -55,5 +60,23 @@ struct RuntimeSettings: Sendable {
                 branches: dispatch.branches, engineers: dispatch.engineers, sites: dispatch.sites, policy: dispatch.policy,
                 regionNames: dispatch.regionNames, calendar: config.calendar)
             : nil
+        integrations = config.intake.integrations.compactMap { entry in
+            InboundIntegration.Kind(rawValue: entry.kind).map {
+                InboundIntegration(
+                    name: entry.name, kind: $0, signingKey: entry.signingKey, basicUser: entry.basicUser, basicPassword: entry.basicPassword,
+                    urlSecret: entry.urlSecret, bearerToken: entry.token, trustedCertificatesPEM: entry.trustedCertificates, topicARN: entry.topicARN)
+            }
+        }
+        let intake = config.intake
+        intakeRules = IntakeRules(
+            organisationByDomain: intake.organisationByDomain, defaultOrganisation: intake.defaultOrganisation,
+            serviceByTag: intake.serviceByTag,
+            keywordRules: intake.keywordRules.map { KeywordRule(keywords: $0.keywords, scope: $0.scope) },
+            defaultScope: intake.defaultScope,
+            // People with an address may answer by mail: "ack", "resolve", "escalate" on the first line.
+            responders: Dictionary(config.people.compactMap { person in person.email.map { ($0.lowercased(), person.id) } },
+                                   uniquingKeysWith: { first, _ in first }),
+            ourAddresses: Set([config.notify.smtp.map { MailboxAddress(parsing: $0.from).address.lowercased() }].compactMap { $0 }),
+            timeZone: config.calendar.timeZone)
     }
 }

@@ -11,8 +11,9 @@
 ///    GB18030, then Big5 (CP950). The first that decodes every byte wins, except that text
 ///    whose byte pairs look like Big5 (over 30% with a trail byte outside the GB2312 block)
 ///    tries Big5 before GB18030, since Big5 bytes are nearly always valid, meaningless, GBK.
-/// 4. If none does: the declared charset (UTF-8 when none) again, replacing invalid sequences
-///    with U+FFFD, provided at most one byte in a hundred (and at least 2) is bad.
+/// 4. If none does: the declared charset, then UTF-8, then GB18030 (Big5 first if it looks
+///    like Big5) again, replacing invalid sequences with U+FFFD; the first with at most one
+///    invalid sequence per 20 non-ASCII bytes wins.
 /// 5. Otherwise ISO-8859-1, which maps every byte to a character, so nothing is lost.
 /// Every step after 2 is reported as a warning naming the charset used. Undeclared text that is
 /// valid UTF-8 is exact (RFC 6532 headers, modern mailers that omit the parameter).
@@ -71,14 +72,25 @@ public enum Charsets {
                 return CharsetDecoding(text: text, declared: declared, used: name, exact: exact, replacements: 0)
             }
         }
-        let threshold = max(2, bytes.count / 100)
-        let lossyName = family?.first(where: IconvConverter.isKnown) ?? "UTF-8"
-        if let result = IconvConverter.convert(bytes, from: lossyName, lossy: true, maxInvalid: threshold),
-           result.invalid <= threshold {
-            return CharsetDecoding(
-                text: String(decoding: result.utf8, as: UTF8.self), declared: declared, used: lossyName,
-                exact: false, replacements: result.invalid
-            )
+        // A long text with a stray bad byte (a truncated character, a corrupted line) reads
+        // far better with a U+FFFD than as ISO-8859-1; a short Latin-1 word ("Café") does not,
+        // hence a threshold relative to the non-ASCII bytes.
+        let nonASCII = bytes.count { $0 >= 0x80 }
+        let threshold = nonASCII / 20
+        if threshold >= 1 {
+            var candidates: [String] = family?.first(where: IconvConverter.isKnown).map { [$0] } ?? []
+            for name in ["UTF-8"] + (preferBig5 ? ["CP950"] : []) + ["GB18030"] where !candidates.contains(name) {
+                candidates.append(name)
+            }
+            for name in candidates {
+                if let result = IconvConverter.convert(bytes, from: name, lossy: true, maxInvalid: threshold),
+                   result.invalid <= threshold {
+                    return CharsetDecoding(
+                        text: String(decoding: result.utf8, as: UTF8.self), declared: declared, used: name,
+                        exact: false, replacements: result.invalid
+                    )
+                }
+            }
         }
         return CharsetDecoding(text: latin1(bytes), declared: declared, used: "ISO-8859-1", exact: false, replacements: 0)
     }

@@ -59,9 +59,11 @@ enum EntityParser {
 
         let filename = FileNames.sanitize(disposition?["filename"] ?? contentType["name"])
         let dispositionType = disposition?.value
+        // A text part with a file name is a file (a log, a config) unless it is the whole
+        // message; an explicit `attachment` always is.
         let isBodyText = (mediaType == "text/plain" || mediaType == "text/html")
             && dispositionType != "attachment"
-            && (filename == nil || (depth == 0 && isMessage))
+            && (filename == nil || isMessage)
         if isBodyText {
             let isHTML = mediaType == "text/html"
             var text = decodeText(decoded, charset: contentType["charset"], isHTML: isHTML, warnings: &warnings)

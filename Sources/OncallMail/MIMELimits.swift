@@ -9,7 +9,9 @@ public struct MIMELimits: Sendable, Equatable {
     public var maxMessageBytes: Int
     /// The most MIME entities (multipart containers, leaves, forwarded messages) in one message.
     public var maxParts: Int
-    /// The deepest nesting of multiparts and forwarded messages below the top-level message.
+    /// The deepest nesting below the top-level message: each part inside a multipart is one
+    /// level deeper, and a forwarded message is one level below its `message/rfc822` part, so
+    /// the default allows about four forwards-as-attachment inside one another.
     public var maxDepth: Int
     /// The largest header block of one entity, folded lines included, in bytes.
     public var maxHeaderBytes: Int

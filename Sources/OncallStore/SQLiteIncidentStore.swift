@@ -149,6 +149,11 @@ public final class SQLiteIncidentStore: IncidentStore {
                     INSERT INTO timer (incidentId, kind, dueAt) VALUES (?, ?, ?)
                     ON CONFLICT (incidentId, kind) WHERE status = 'pending' DO UPDATE SET dueAt = excluded.dueAt
                     """, arguments: [id, kind.rawValue, dueAt.timeIntervalSince1970])
+            case let .scheduleEarliest(kind, dueAt):
+                try db.execute(sql: """
+                    INSERT INTO timer (incidentId, kind, dueAt) VALUES (?, ?, ?)
+                    ON CONFLICT (incidentId, kind) WHERE status = 'pending' DO UPDATE SET dueAt = MIN(dueAt, excluded.dueAt)
+                    """, arguments: [id, kind.rawValue, dueAt.timeIntervalSince1970])
             case let .cancel(kind):
                 try db.execute(
                     sql: "UPDATE timer SET status = 'cancelled' WHERE incidentId = ? AND kind = ? AND status = 'pending'",

@@ -66,6 +66,10 @@ public final class InMemoryIncidentStore: IncidentStore {
             case let .schedule(kind, dueAt):
                 state.timers.removeAll { $0.incident == id && $0.kind == kind }
                 state.timers.append(PendingTimer(incident: id, kind: kind, dueAt: dueAt))
+            case let .scheduleEarliest(kind, dueAt):
+                let earlier = state.timers.first { $0.incident == id && $0.kind == kind }.map { min($0.dueAt, dueAt) } ?? dueAt
+                state.timers.removeAll { $0.incident == id && $0.kind == kind }
+                state.timers.append(PendingTimer(incident: id, kind: kind, dueAt: earlier))
             case let .cancel(kind):
                 state.timers.removeAll { $0.incident == id && $0.kind == kind }
             }

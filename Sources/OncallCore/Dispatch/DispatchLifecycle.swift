@@ -40,7 +40,7 @@ public enum DispatchLifecycle {
         let visit = try Visit.dispatch(
             incident: incident.id, attempt: (visits.map(\.attempt).max() ?? 0) + 1, decision: decision, policy: setup.policy,
             calendar: setup.calendar, actor: actor, now: now)
-        return Outcome(decision: decision, change: changed(incident, visit, events: visit.events, setup: setup))
+        return Outcome(decision: decision, change: changed(incident, visit, events: visit.events, setup: setup, now: now))
     }
 
     /// Applies a step to the incident's latest visit. A decline sends the next engineer at once,
@@ -54,7 +54,7 @@ public enum DispatchLifecycle {
         }
         let visit = try latest.apply(step, actor: actor, now: now)
         let newEvents = Array(visit.events.dropFirst(latest.events.count))
-        var change = changed(incident, visit, events: newEvents, setup: setup)
+        var change = changed(incident, visit, events: newEvents, setup: setup, now: now)
         guard case .decline = step else { return change }
 
         let request = DispatchRequest(
@@ -69,7 +69,7 @@ public enum DispatchLifecycle {
             ]))
             return change
         }
-        let redispatched = changed(incident, next, events: next.events, setup: setup)
+        let redispatched = changed(incident, next, events: next.events, setup: setup, now: now)
         change.visits += redispatched.visits
         change.events += redispatched.events
         change.timers += redispatched.timers
@@ -99,11 +99,14 @@ public enum DispatchLifecycle {
                 "deadline": kind.rawValue, "due_at": ISO8601DateFormatter().string(from: deadline.dueAt),
                 "attempt": String(visit.attempt), "engineer": visit.engineer, "branch": visit.branch,
             ])],
-            timers: [.schedule(.dispatchBreachEscalation, dueAt: now.adding(setup.policy.emergencyAfterBreach))])
+            // An earlier breach's escalation must not be pushed back by a later one.
+            timers: [.scheduleEarliest(.dispatchBreachEscalation, dueAt: now.adding(setup.policy.emergencyAfterBreach))])
     }
 
-    /// The change that saves `visit`, puts `events` on the timeline and (re)schedules its deadlines.
-    static func changed(_ incident: Incident, _ visit: Visit, events: [VisitEvent], setup: DispatchSetup) -> IncidentChange {
+    /// The change that saves `visit`, puts `events` on the timeline and (re)schedules its deadlines
+    /// that are still ahead (one already due has fired or is about to: scheduling it again would
+    /// record its breach twice).
+    static func changed(_ incident: Incident, _ visit: Visit, events: [VisitEvent], setup: DispatchSetup, now: Date) -> IncidentChange {
         var change = IncidentChange(incident: incident)
         change.visits = [visit]
         change.events = events.map { event in
@@ -119,6 +122,7 @@ public enum DispatchLifecycle {
             return TimelineEvent(kind: .dispatch, at: event.at, actor: event.actor, details: details)
         }
         change.timers = DispatchDeadlines.compute(for: visit, policy: setup.policy, calendar: setup.calendar)
+            .filter { $0.dueAt > now }
             .map { .schedule(TimerKind.dispatch($0.kind), dueAt: $0.dueAt) }
         return change
     }

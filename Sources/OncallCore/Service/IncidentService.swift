@@ -87,7 +87,7 @@ public struct IncidentService: Sendable {
         public var description: String {
             switch self {
             case .notConfigured: "field dispatch is not configured (dispatch.branches)"
-            case let .noEngineer(decision): "no field engineer can be sent: " + decision.summary
+            case let .noEngineer(decision): decision.summary
             }
         }
     }

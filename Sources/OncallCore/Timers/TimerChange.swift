@@ -4,6 +4,8 @@ import Foundation
 public enum TimerChange: Sendable, Equatable {
     /// Set (or move) the incident's pending timer of this kind.
     case schedule(TimerKind, dueAt: Date)
+    /// Set the incident's pending timer of this kind, or move it earlier — never later.
+    case scheduleEarliest(TimerKind, dueAt: Date)
     /// Drop the incident's pending timer of this kind, if any.
     case cancel(TimerKind)
 }

@@ -1,4 +1,4 @@
-/// Small text helpers the header and address code share; Foundation's versions would need
+/// Small text and byte helpers the parsers share; Foundation's versions would need
 /// `CharacterSet`, which is heavier than these ASCII-only cases deserve.
 extension StringProtocol {
     /// The string without leading and trailing characters from `set`.
@@ -16,4 +16,11 @@ extension StringProtocol {
 extension Character {
     /// True for `0`–`9` only (not other scripts' digits, which `isNumber` accepts).
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension UInt8 {
+    /// True for ASCII letters and digits.
+    var isASCIIAlphanumeric: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self)
+    }
 }

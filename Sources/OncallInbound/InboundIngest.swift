@@ -1,0 +1,193 @@
+import Foundation
+import OncallCore
+import OncallMail
+
+/// Turns an authenticated inbound request into incidents, notes, commands or records, and
+/// answers only after the result is committed. A repeated message gets the same answer; an
+/// authentic message that cannot be understood is quarantined with its raw bytes and answered 2xx.
+public struct InboundIngest: Sendable {
+    let service: IncidentService
+    let store: any InboundStore
+    let clock: any OncallClock
+    let integrations: @Sendable () -> [InboundIntegration]
+    let rules: @Sendable () -> IntakeRules
+    let log: @Sendable (String, [String: String]) -> Void
+    let replay = ReplayGuard()
+
+    public init(
+        service: IncidentService, store: any InboundStore, clock: any OncallClock,
+        integrations: @escaping @Sendable () -> [InboundIntegration], rules: @escaping @Sendable () -> IntakeRules,
+        log: @escaping @Sendable (String, [String: String]) -> Void = { _, _ in }
+    ) {
+        self.service = service
+        self.store = store
+        self.clock = clock
+        self.integrations = integrations
+        self.rules = rules
+        self.log = log
+    }
+
+    /// Handles `POST /v1/inbound/{kind}/{name}`.
+    public func handle(kind: String, name: String, request: InboundHTTPRequest) async throws -> InboundAnswer {
+        guard let integration = integrations().first(where: { $0.kind.rawValue == kind && $0.name == name }) else {
+            return InboundAnswer(status: 404, fields: ["error": "no integration \(kind)/\(name)"])
+        }
+        let now = clock.now
+        let replay = replay
+        let payload: InboundPayload
+        do {
+            payload = try InboundDecoder.decode(request, integration: integration, now: now) { token in replay.seenBefore(token, now: now) }
+        } catch {
+            guard let raw = error.raw else {
+                log("inbound refused", ["integration": "\(kind)/\(name)", "status": "\(error.status)", "reason": error.message])
+                return InboundAnswer(status: error.status, fields: ["error": error.message, "code": error.code])
+            }
+            // Authentic but not understood: keep the bytes, and tell the provider to stop retrying.
+            let key = "\(kind)/\(name):sha256:" + Self.sha256(raw)
+            let record = try await store.recordInbound(
+                InboundRecord(key: key, integration: name, kind: kind, messageID: nil, receivedAt: now, outcome: .quarantined,
+                              incident: nil, detail: error.message), raw: raw)
+            log("inbound quarantined", ["integration": "\(kind)/\(name)", "reason": error.message])
+            return answer(record)
+        }
+        return try await apply(payload, integration: integration, now: now)
+    }
+
+    /// Applies a decoded payload; also used to retry a quarantined message.
+    public func apply(_ payload: InboundPayload, integration: InboundIntegration, now: Date, keySuffix: String = "") async throws -> InboundAnswer {
+        let prefix = "\(integration.kind.rawValue)/\(integration.name):"
+        switch payload {
+        case let .mail(mail, envelopeTo, eventID):
+            let key = prefix + (mail.messageID ?? eventID ?? "sha256:" + mail.rawSHA256) + keySuffix
+            if let earlier = try await store.inboundRecord(key: key) { return answer(earlier) }
+            return try await ingest(mail, envelopeTo: envelopeTo, key: key, integration: integration, now: now)
+        case let .alertmanager(webhook):
+            return try await alerts(webhook, integration: integration, now: now)
+        case let .report(fields):
+            return try await report(fields, key: prefix + (request(fields["idempotency_key"]) ?? UUID().uuidString), integration: integration, now: now)
+        case let .subscriptionConfirmation(url, topic):
+            // Confirming is an operator's decision: log the URL to visit.
+            log("SNS subscription waiting for confirmation: open SubscribeURL to confirm", ["topic": topic, "subscribe_url": url])
+            return InboundAnswer(status: 200, fields: ["outcome": "subscription_pending", "topic": topic])
+        }
+    }
+
+    func request(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
+
+    // MARK: - Mail
+
+    func ingest(_ mail: ParsedMail, envelopeTo: [String], key: String, integration: InboundIntegration, now: Date) async throws -> InboundAnswer {
+        let sender = mail.from.first?.address ?? mail.returnPath ?? "unknown"
+        func record(_ outcome: InboundRecord.Outcome, _ incident: IncidentNumber?, _ detail: String) -> InboundRecord {
+            InboundRecord(key: key, integration: integration.name, kind: integration.kind.rawValue, messageID: mail.messageID,
+                          receivedAt: now, outcome: outcome, incident: incident, detail: detail)
+        }
+        switch MailIntake.decide(mail, envelopeTo: envelopeTo, rules: rules()) {
+        case let .ignore(reason):
+            return answer(try await store.recordInbound(record(.ignored, nil, reason), raw: nil))
+        case let .report(form):
+            return try await newIncident(form, actor: "mail:" + sender, key: key, record: record(.incident, nil, "new incident from mail"))
+        case let .reply(named, referencedIDs, note, command, by):
+            var target: IncidentNumber? = named
+            if target == nil { target = try await store.incident(referencedBy: referencedIDs) }
+            guard let incident = target else {
+                // A reply to something we don't know is a new report.
+                let form = ReportForm(
+                    subject: mail.subject ?? "(无主题)", organisation: rules().defaultOrganisation, reporter: mail.from.first?.description ?? sender,
+                    description: note)
+                return try await newIncident(form, actor: "mail:" + sender, key: key, record: record(.incident, nil, "reply to an unknown thread"))
+            }
+            let actor = "mail:" + (by ?? sender)
+            if let command {
+                do {
+                    _ = try await service.perform(command, on: incident, actor: actor, inbound: record(.command, incident, command.verb))
+                    return InboundAnswer(status: 200, fields: ["outcome": "command", "incident": incident.description, "command": command.verb])
+                } catch let error as LifecycleError {
+                    // The command does not apply now; the text is kept as a note instead.
+                    _ = try await service.perform(.addNote(note + "\n(\(error.description))"), on: incident, actor: actor, inbound: record(.note, incident, error.description))
+                    return InboundAnswer(status: 200, fields: ["outcome": "note", "incident": incident.description, "refused": error.description])
+                }
+            }
+            _ = try await service.perform(.addNote(note.isEmpty ? "(empty reply)" : note), on: incident, actor: actor, inbound: record(.note, incident, "reply"))
+            return InboundAnswer(status: 200, fields: ["outcome": "note", "incident": incident.description])
+        }
+    }
+
+    func newIncident(_ form: ReportForm, actor: String, key: String, record: InboundRecord) async throws -> InboundAnswer {
+        let (incident, created) = try await service.report(form, actor: actor, idempotencyKey: key, inbound: record)
+        return InboundAnswer(status: 200, fields: ["outcome": created ? "incident" : "duplicate", "incident": incident.id.description])
+    }
+
+    // MARK: - Alertmanager
+
+    /// One incident per alert group (`groupKey`): firing opens it (again after it was resolved),
+    /// `resolved` resolves it.
+    func alerts(_ webhook: AlertmanagerWebhook, integration: InboundIntegration, now: Date) async throws -> InboundAnswer {
+        let groupKey = "alertmanager/\(integration.name):\(webhook.groupKey)"
+        let existing = try await store.incident(idempotencyKey: groupKey)
+        if webhook.status == "resolved" {
+            guard let incident = existing, incident.state.isOpen else {
+                return InboundAnswer(status: 200, fields: ["outcome": "ignored", "reason": "no open incident for this alert group"])
+            }
+            _ = try await service.perform(.resolve(summary: "Alertmanager: all alerts of the group resolved"), on: incident.id, actor: "alertmanager/\(integration.name)")
+            return InboundAnswer(status: 200, fields: ["outcome": "resolved", "incident": incident.id.description])
+        }
+        if let incident = existing, incident.state.isOpen {
+            return InboundAnswer(status: 200, fields: ["outcome": "updated", "incident": incident.id.description])
+        }
+        // A group that fires again after its incident was resolved opens a new one.
+        let key = existing == nil ? groupKey : groupKey + ":" + String(Int(now.timeIntervalSince1970))
+        let (incident, created) = try await service.report(
+            AlertGroupReport.form(webhook, integration: integration.name), actor: "alertmanager/\(integration.name)", idempotencyKey: key)
+        return InboundAnswer(status: 200, fields: ["outcome": created ? "incident" : "duplicate", "incident": incident.id.description])
+    }
+
+    // MARK: - Generic JSON
+
+    func report(_ fields: [String: String], key: String, integration: InboundIntegration, now: Date) async throws -> InboundAnswer {
+        let allowed: Set = [
+            "subject", "organisation", "reporter", "reporter_contact", "situation", "description", "required_by", "other", "scope",
+            "service", "site", "outage_started", "outage_ended", "idempotency_key",
+        ]
+        if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
+            return InboundAnswer(status: 400, fields: ["error": "unknown field '\(unknown)'", "code": "unknown_field"])
+        }
+        func time(_ name: String) throws(InboundError) -> Date? {
+            guard let text = fields[name] else { return nil }
+            let formatter = ISO8601DateFormatter()
+            guard let date = formatter.date(from: text) else {
+                throw InboundError(status: 422, code: "invalid_field", message: "\(name): '\(text)' is not an RFC 3339 time")
+            }
+            return date
+        }
+        do {
+            let scope: Scope? = try fields["scope"].map { (text: String) throws(InboundError) -> Scope in
+                guard let scope = Scope(rawValue: text) else { throw InboundError(status: 422, code: "invalid_field", message: "scope: '\(text)' is not a scope") }
+                return scope
+            }
+            let form = ReportForm(
+                subject: fields["subject"] ?? "", organisation: fields["organisation"] ?? "", reporter: fields["reporter"] ?? "",
+                reporterContact: fields["reporter_contact"], situation: fields["situation"], description: fields["description"],
+                requiredBy: fields["required_by"], other: fields["other"], scope: scope, service: fields["service"], site: fields["site"],
+                outageStarted: try time("outage_started"), outageEnded: try time("outage_ended"))
+            let (incident, created) = try await service.report(form, actor: "integration:\(integration.name)", idempotencyKey: key)
+            return InboundAnswer(status: created ? 201 : 200, fields: ["outcome": created ? "incident" : "duplicate", "incident": incident.id.description])
+        } catch let error as InboundError {
+            return InboundAnswer(status: error.status, fields: ["error": error.message, "code": error.code])
+        } catch let error as LifecycleError {
+            return InboundAnswer(status: 422, fields: ["error": error.description, "code": "invalid_field"])
+        }
+    }
+
+    // MARK: - Answers
+
+    func answer(_ record: InboundRecord) -> InboundAnswer {
+        var fields = ["outcome": record.outcome.rawValue, "detail": record.detail]
+        if let incident = record.incident { fields["incident"] = incident.description }
+        return InboundAnswer(status: 200, fields: fields)
+    }
+
+    static func sha256(_ data: Data) -> String {
+        SHA256Hex.of(data)
+    }
+}

@@ -1,0 +1,84 @@
+import OncallCore
+
+/// Decides what an inbound mail means for oncalld: nothing, a new incident, or a reply to one.
+///
+/// Pure functions of the parsed mail and the rules: no I/O and no clock, so the caller can
+/// repeat a decision for a redelivered message and get the same answer. Threading by Message-ID
+/// and deduplication need the store and are the caller's; `decide` hands over what they need.
+public enum MailIntake {
+    /// The decision for one mail.
+    ///
+    /// In order: auto-replies, bounces, bulk mail and our own mail are ignored; a mail whose
+    /// subject names an incident (`[INC-000123]`) or that has In-Reply-To/References is a reply;
+    /// anything else is a new report. `envelopeTo` is where the mail was delivered (the SMTP
+    /// RCPT TO, or the provider's recipient field); pass `[]` when unknown.
+    public static func decide(_ mail: ParsedMail, envelopeTo: [String], rules: IntakeRules) -> IntakeDecision {
+        if let reason = autoReplyReason(mail, rules: rules) { return .ignore(reason: reason) }
+        let number = mail.subject.flatMap(SubjectLine.incidentNumber(in:))
+        let referenced = referencedIDs(mail)
+        guard number != nil || !referenced.isEmpty else {
+            return .report(report(mail, envelopeTo: envelopeTo, rules: rules))
+        }
+        let stripped = strippedReply(String((mail.textBody ?? "").prefix(ReportFormBuilder.maxBodyCharacters)))
+        let note = stripped.isEmpty ? emptyReplyNote : stripped.intakeLimited(ReportFormBuilder.Limit.text)
+        let by = mail.from.first.flatMap { rules.responder($0.address) }
+        let command = by == nil ? nil : ReplyCommandParser.command(in: stripped)
+        return .reply(number, referencedIDs: referenced, note: note, command: command, by: by)
+    }
+
+    /// The note for a reply that has no text of its own (only quoted history, or nothing).
+    public static let emptyReplyNote = "(empty reply)"
+
+    /// The report form for `mail` as a new incident.
+    ///
+    /// `decide` uses this for mail that is not a reply. Call it yourself when `decide` said
+    /// `.reply(nil, …)` but none of the referenced ids is one of ours: the mail then answers
+    /// some other conversation and is a new report after all.
+    public static func report(_ mail: ParsedMail, envelopeTo: [String], rules: IntakeRules) -> ReportForm {
+        ReportFormBuilder.build(mail, envelopeTo: envelopeTo, rules: rules)
+    }
+
+    /// Why `mail` must not become an incident or a note, or nil when it may.
+    ///
+    /// Checked: our own Message-ID domain or From address (and `X-Loop`); bounces (a
+    /// MAILER-DAEMON or postmaster sender, the empty return path `<>`, `multipart/report`
+    /// delivery-status or read receipts, `X-Failed-Recipients`); then, except for
+    /// `IntakeRules.trustedAutomatedSenders`: `Auto-Submitted` other than `no`, `X-Autoreply`
+    /// and its relatives, `Precedence: bulk|junk|list|auto_reply`, `List-Id` or
+    /// `List-Unsubscribe`, and an auto-reply subject ("Automatic reply:", "自动回复：").
+    public static func autoReplyReason(_ mail: ParsedMail, rules: IntakeRules) -> String? {
+        AutoReplyGuard.reason(mail, rules: rules)
+    }
+
+    /// `text` without quoted history and signature: the new text of a reply, trimmed.
+    /// See `ReplyStripper` for the styles recognised (Outlook in Chinese and English, Gmail,
+    /// Apple Mail, QQ Mail, Foxmail, Thunderbird).
+    public static func strippedReply(_ text: String) -> String {
+        ReplyStripper.strip(text)
+    }
+
+    /// The labelled lines of a report form in `text`, keyed by `IntakeFormField` raw values
+    /// (`subject`, `organisation`, `reporter`, `reporter_contact`, `situation`, `description`,
+    /// `required_by`, `other`, `scope`, `service`, `site`, `outage_started`, `outage_ended`).
+    /// Values are as written (trimmed); `report` interprets scope and times.
+    public static func formFields(_ text: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: FormParser.parse(text).fields.map { ($0.key.rawValue, $0.value) })
+    }
+
+    /// The command the first line of a (stripped) reply asks for, whoever sent it; `decide`
+    /// applies it only for known responders.
+    public static func replyCommand(_ text: String) -> IncidentCommand? {
+        ReplyCommandParser.command(in: text)
+    }
+
+    /// In-Reply-To, then References newest first (the nearest ancestor is the likeliest to be
+    /// ours), without duplicates or the mail's own id.
+    static func referencedIDs(_ mail: ParsedMail) -> [String] {
+        var seen: Set<String> = mail.messageID.map { [$0] } ?? []
+        var ids: [String] = []
+        for id in mail.inReplyTo + mail.references.reversed() where !id.isEmpty && seen.insert(id).inserted {
+            ids.append(id)
+        }
+        return ids
+    }
+}

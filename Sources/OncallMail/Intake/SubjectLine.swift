@@ -1,0 +1,83 @@
+import OncallCore
+
+/// What the subject line says: reply and forward prefixes, and the incident tag we put there.
+enum SubjectLine {
+    /// Reply prefixes in the languages our reporters' mail clients use.
+    static let replyPrefixes = ["re", "aw", "sv", "回复", "答复", "回覆", "答覆"]
+    /// Forward prefixes.
+    static let forwardPrefixes = ["fwd", "fw", "转发", "轉寄", "转寄"]
+
+    /// The subject on one line: control characters and runs of spaces become one space.
+    static func flattened(_ subject: String) -> String {
+        var out = ""
+        var lastWasSpace = false
+        for character in subject {
+            let isSpace = character.isWhitespace || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
+            if isSpace {
+                if !lastWasSpace { out.append(" ") }
+            } else {
+                out.append(character)
+            }
+            lastWasSpace = isSpace
+        }
+        return out.intakeTrimmed
+    }
+
+    /// The subject without any leading `Re:`, `Fwd:`, `回复：`, `转发：` (repeated, in any order).
+    static func withoutPrefixes(_ subject: String) -> String {
+        var rest = Substring(flattened(subject))
+        while let (_, after) = prefix(of: rest, among: replyPrefixes + forwardPrefixes) {
+            rest = after
+        }
+        return rest.intakeTrimmed
+    }
+
+    /// Whether the subject starts with a forward prefix (possibly after reply prefixes).
+    static func isForward(_ subject: String) -> Bool {
+        var rest = Substring(flattened(subject))
+        while let (matched, after) = prefix(of: rest, among: replyPrefixes + forwardPrefixes) {
+            if forwardPrefixes.contains(matched) { return true }
+            rest = after
+        }
+        return false
+    }
+
+    /// The leading prefix of `text` from `prefixes`, with its optional counter (`Re[2]:`,
+    /// `RE(3):`) and its colon (`:` or `：`), and the text after it.
+    private static func prefix(of text: Substring, among prefixes: [String]) -> (String, Substring)? {
+        for prefix in prefixes where text.count > prefix.count {
+            guard text.prefix(prefix.count).lowercased() == prefix else { continue }
+            var rest = text.dropFirst(prefix.count)
+            if let open = rest.first, open == "[" || open == "(" {
+                let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+                let afterDigits = rest.dropFirst(1 + digits.count)
+                if !digits.isEmpty, let close = afterDigits.first, close == "]" || close == ")" {
+                    rest = afterDigits.dropFirst()
+                }
+            }
+            rest = rest.drop { $0 == " " }
+            guard let colon = rest.first, colon == ":" || colon == "：" else { continue }
+            return (prefix, rest.dropFirst().drop { $0.isWhitespace })
+        }
+        return nil
+    }
+
+    /// The incident a subject names in brackets, `[INC-000123]` or `【INC-000123】`, as our
+    /// notifications write it; the first valid one wins. A bare "INC-5" in prose is not taken,
+    /// so a reporter mentioning an old incident does not turn a new report into a note.
+    static func incidentNumber(in subject: String) -> IncidentNumber? {
+        let characters = Array(subject)
+        var index = 0
+        while index < characters.count {
+            defer { index += 1 }
+            let open = characters[index]
+            guard open == "[" || open == "【" else { continue }
+            let close: Character = open == "[" ? "]" : "】"
+            guard let end = characters[(index + 1)...].prefix(24).firstIndex(of: close) else { continue }
+            let inside = String(characters[(index + 1)..<end]).intakeTrimmed
+            guard inside.uppercased().hasPrefix("INC-"), let number = IncidentNumber(inside) else { continue }
+            return number
+        }
+        return nil
+    }
+}
