@@ -70,7 +70,8 @@ struct CurlMultiTests {
 
         #expect(bodies.count == 20)
         for index in 0..<20 { #expect(bodies[index] == "\(index)") }
-        #expect(elapsed < .seconds(2))
+        // One after another would take 6 s; the bound leaves room for a loaded machine.
+        #expect(elapsed < .seconds(5))
         let stats = try await stats(server)
         #expect(stats.total == 20)
         #expect(stats.max > 1, "the server saw requests at the same time")

@@ -3,10 +3,10 @@ import OncallAPI
 import Testing
 
 /// Issue 5: field dispatch end to end with the real daemon and oncallctl — choosing by branch
-/// coverage, the 1-hour/48-hour promise (here 3 s and 48 h), the visit's steps on the timeline,
+/// coverage, the 1-hour/48-hour promise (here 6 s and 48 h), the visit's steps on the timeline,
 /// a decline re-dispatched, deadlines breached and escalated live, the listing and the report.
 /// `DispatchWorld` describes the configuration; every wait has a deadline.
-@Suite("Field dispatch end to end (accept_within 2s, arrival_with_coverage 3s, emergency_after_breach 1s)")
+@Suite("Field dispatch end to end (accept_within 4s, arrival_with_coverage 6s, emergency_after_breach 1s)")
 struct DispatchEndToEndTests {
     /// A daemon on the dispatch configuration, with `count` incidents reported.
     func world(incidents count: Int, secondShanghaiEngineer: Bool = true) async throws -> (Sandbox, [IncidentDTO]) {
@@ -52,8 +52,8 @@ struct DispatchEndToEndTests {
         let answer = try APIDates.decoder.decode(DispatchAnswerDTO.self, from: Data(bySite.stdout.utf8))
         #expect(answer.engineer == "zhao.lei" && answer.branch == "sh" && answer.sla == "covered", "\(bySite.stdout)")
         #expect(answer.engineerName == "赵磊")
-        #expect(answer.arriveBy >= before.addingTimeInterval(2.9) && answer.arriveBy <= after.addingTimeInterval(3.1),
-                "arrive_by \(answer.arriveBy) should be about 3 s after the dispatch (\(before)…\(after))")
+        #expect(answer.arriveBy >= before.addingTimeInterval(5.9) && answer.arriveBy <= after.addingTimeInterval(6.1),
+                "arrive_by \(answer.arriveBy) should be about 6 s after the dispatch (\(before)…\(after))")
         #expect(answer.visit.incident == first && answer.visit.attempt == 1 && answer.visit.site == DispatchWorld.shanghaiSite)
         #expect(answer.visit.region == "310115" && answer.visit.warranty.hasPrefix("in warranty") && !answer.visit.chargeable)
         #expect(answer.fallback == nil)
@@ -79,7 +79,7 @@ struct DispatchEndToEndTests {
         // A skill nobody has: refused (exit 1), and --explain says why for each engineer.
         let refused = try await sandbox.ctl("dispatch", [third, "--region", "上海", "--skill", "welding", "--explain"])
         #expect(refused.status == 1, "\(refused)")
-        #expect(refused.stderr.contains("oncallctl: no field engineer can be sent"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("oncallctl: nobody can be sent"), "\(refused.stderr)")
         #expect(refused.stderr.contains("zhu.min (sh): unavailable") && refused.stderr.contains("lacks skill 'welding'"), "\(refused.stderr)")
         #expect(refused.stdout.isEmpty, "\(refused)")
         let api = try await sandbox.request("POST", "/v1/incidents/\(third)/dispatch", body: Data(#"{"region":"31","skill":"welding"}"#.utf8))
@@ -141,7 +141,7 @@ struct DispatchEndToEndTests {
         let dispatched = try await sandbox.ctl("dispatch", [id, "--site", DispatchWorld.shanghaiSite])
         try #require(dispatched.status == 0, "\(dispatched)")
         #expect(dispatched.stdout.hasPrefix("\(id) dispatched 赵磊 (zhao.lei) of "), "\(dispatched.stdout)")
-        #expect(dispatched.stdout.contains("(3s, covered)"), "\(dispatched.stdout)")
+        #expect(dispatched.stdout.contains("(6s, covered)"), "\(dispatched.stdout)")
 
         let declined = try await sandbox.ctl("visit", [id, "decline", "--reason", "在另一个现场"])
         try #require(declined.status == 0, "\(declined)")
@@ -149,7 +149,7 @@ struct DispatchEndToEndTests {
 
         let visits = try await sandbox.call { try $0.visits(id) }.visits
         #expect(visits.map(\.engineer) == ["zhao.lei", "zhu.min"] && visits.map(\.state) == ["declined", "dispatched"], "\(visits)")
-        // The promise carries over: the re-dispatch does not buy a fresh 3 s.
+        // The promise carries over: the re-dispatch does not buy a fresh 6 s.
         #expect(visits.count == 2 && visits[1].arriveBy == visits[0].arriveBy && visits[1].sla == "covered", "\(visits)")
         #expect(visits.first?.deadline("accept")?.status == "void", "the declined visit no longer answers for its deadlines: \(visits)")
 
@@ -186,14 +186,14 @@ struct DispatchEndToEndTests {
         }
         #expect(rows.count == 2 && rows[1].contains(id) && rows[1].contains("赵磊 (zhao.lei)") && rows[1].contains("dispatched"), "\(listed.stdout)")
 
-        let breach = try await eventually("an accept sla_breach on \(id)'s timeline", timeout: .seconds(6)) { () async throws -> TimelineEntryDTO? in
+        let breach = try await eventually("an accept sla_breach on \(id)'s timeline", timeout: .seconds(10)) { () async throws -> TimelineEntryDTO? in
             try await sandbox.show(id).timeline?.first { $0.kind == "sla_breach" && $0.details["deadline"] == "accept" }
         }
         let late = breach.at.timeIntervalSince(dispatchedAt)
-        #expect(late >= 1.95 && late < 4, "the accept breach came \(late) s after the dispatch (accept_within: 2s)")
+        #expect(late >= 3.95 && late < 7, "the accept breach came \(late) s after the dispatch (accept_within: 4s)")
         #expect(breach.actor == "oncalld" && breach.details["engineer"] == "zhao.lei" && breach.details["attempt"] == "1", "\(breach)")
 
-        let escalation = try await eventually("an sla_breach escalated to the emergency group", timeout: .seconds(6)) { () async throws -> TimelineEntryDTO? in
+        let escalation = try await eventually("an sla_breach escalated to the emergency group", timeout: .seconds(10)) { () async throws -> TimelineEntryDTO? in
             try await sandbox.show(id).timeline?.first { $0.kind == "sla_breach" && $0.details["escalation"] == "emergency_group" }
         }
         let after = escalation.at.timeIntervalSince(breach.at)
@@ -240,9 +240,9 @@ struct DispatchEndToEndTests {
         let visit = try APIDates.decoder.decode(VisitDTO.self, from: Data(accepted.stdout.utf8))
         #expect(visit.deadline("accept")?.status == "breached" && visit.deadline("accept")?.metAt != nil, "\(accepted.stdout)")
         try await Task.sleep(for: .milliseconds(1500))
+        // One breach for the project manager and one escalation of it, never a repeat.
         let breaches = try await sandbox.show(id).timeline?.filter { $0.kind == "sla_breach" && $0.details["deadline"] == "accept" } ?? []
-        withKnownIssue("DispatchLifecycle.changed re-schedules deadlines that already fired, so each later step records the breach again") {
-            #expect(breaches.count == 1, "accept breaches: \(breaches)")
-        }
+        #expect(breaches.filter { $0.details["escalation"] == nil }.count == 1, "accept breaches: \(breaches)")
+        #expect(breaches.filter { $0.details["escalation"] == "emergency_group" }.count == 1, "accept breaches: \(breaches)")
     }
 }

@@ -5,11 +5,11 @@ import Testing
 /// Issue test 4: the escalation timer while the daemon runs.
 @Suite("Live escalation timer (emergency_after: 2s)")
 struct LiveTimerTests {
-    @Test("unresolved and acknowledged incidents escalate about 2 s after the report; a resolved one never does")
+    @Test("unresolved and acknowledged incidents escalate about 5 s after the report; a resolved one never does")
     func escalationTimer() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.cleanup() }
-        try sandbox.writeConfig(sandbox.config(emergencyAfter: "2s"))
+        try sandbox.writeConfig(sandbox.config(emergencyAfter: "5s"))
         _ = try await sandbox.startDaemon()
 
         let start = ContinuousClock.now
@@ -20,21 +20,22 @@ struct LiveTimerTests {
         #expect(afterAck.state == "acknowledged")
         let afterResolve = try await sandbox.call { try $0.resolve(resolved.id, summary: "restarted the pool") }
         #expect(afterResolve.state == "resolved")
-        #expect(ContinuousClock.now - start < .seconds(2), "setting up took too long for the test to mean anything")
+        // 5 s leaves room for a loaded CI machine to set up before the timer is due.
+        #expect(ContinuousClock.now - start < .seconds(5), "setting up took too long for the test to mean anything")
 
         for incident in [open, acked] {
-            let escalated = try await eventually("\(incident.id) to be escalated", timeout: .seconds(6) - (ContinuousClock.now - start)) {
+            let escalated = try await eventually("\(incident.id) to be escalated", timeout: .seconds(12) - (ContinuousClock.now - start)) {
                 let shown = try await sandbox.show(incident.id)
                 return shown.state == "escalated" ? shown : nil
             }
             let at = try #require(escalated.escalatedAt)
             let delay = at.timeIntervalSince(escalated.reportedAt)
-            #expect(delay >= 2.0 && delay < 3.5, "\(incident.id) escalated \(delay) s after its report")
+            #expect(delay >= 5.0 && delay < 7.5, "\(incident.id) escalated \(delay) s after its report")
             let events = (escalated.timeline ?? []).filter { $0.kind == "escalated" }
             #expect(events.count == 1 && events.first?.actor == "oncalld", "timeline: \(escalated.timeline ?? [])")
         }
 
-        try await sleep(until: start + .seconds(3))
+        try await sleep(until: start + .seconds(6))
         let still = try await sandbox.show(resolved.id)
         #expect(still.state == "resolved")
         #expect(still.escalatedAt == nil)
@@ -47,7 +48,7 @@ struct LiveTimerTests {
     func ongoingOutageGetsWorse() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.cleanup() }
-        try sandbox.writeConfig(sandbox.config(emergencyAfterByLevel: [1: "0s"], level2After: "1s", level1After: "2s"))
+        try sandbox.writeConfig(sandbox.config(emergencyAfterByLevel: [1: "0s"], level2After: "3s", level1After: "6s"))
         _ = try await sandbox.startDaemon()
 
         let outageStarted = Date()
@@ -56,7 +57,7 @@ struct LiveTimerTests {
         #expect(ongoing.level == 3 && fixed.level == 3)
         _ = try await sandbox.call { try $0.resolve(fixed.id, summary: "cable replugged") }
 
-        let escalated = try await eventually("\(ongoing.id) to reach level 1 and be escalated", timeout: .seconds(6)) {
+        let escalated = try await eventually("\(ongoing.id) to reach level 1 and be escalated", timeout: .seconds(12)) {
             let shown = try await sandbox.show(ongoing.id)
             return shown.state == "escalated" ? shown : nil
         }
@@ -68,7 +69,7 @@ struct LiveTimerTests {
         #expect(relevels == [["3", "2"], ["2", "1"]], "timeline: \(timeline)")
         if let toLevel2 = timeline.first(where: { $0.details["to_level"] == "2" }) {
             let after = toLevel2.at.timeIntervalSince(outageStarted)
-            #expect(after >= 0.99 && after < 2, "level 2 came \(after) s after the outage began (level2_after: 1s)")
+            #expect(after >= 2.99 && after < 5, "level 2 came \(after) s after the outage began (level2_after: 3s)")
         }
         let escalation = try #require(timeline.last)
         let reason = escalation.details["reason"] ?? ""

@@ -59,7 +59,7 @@ public struct IntakeRules: Sendable, Equatable {
         for (key, name) in organisationByDomain {
             let key = Self.normalizedDomain(key)
             guard !key.isEmpty, domain == key || domain.hasSuffix("." + key) else { continue }
-            if best == nil || key.count > best!.length { best = (key.count, name) }
+            if key.count > best?.length ?? 0 { best = (key.count, name) }
         }
         return best?.name
     }

@@ -25,7 +25,7 @@ extension Sandbox {
     ///   - emergencyAfterBreach: `dispatch.emergency_after_breach`.
     ///   - secondShanghaiEngineer: whether zhu.min is in sh (without him a decline there falls back to headquarters).
     func dispatchConfig(
-        acceptWithin: String = "2s", arrivalWithCoverage: String = "3s", emergencyAfterBreach: String = "1s",
+        acceptWithin: String = "4s", arrivalWithCoverage: String = "6s", emergencyAfterBreach: String = "1s",
         secondShanghaiEngineer: Bool = true
     ) throws -> String {
         let base = config()
