@@ -74,6 +74,40 @@ public struct InboundIngest: Sendable {
 
     func request(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
 
+    /// A raw RFC 5322 message from the local socket (`oncallctl report --eml`): the socket's peer
+    /// credentials stand in for an integration's secret.
+    public func local(raw: Data, envelopeTo: [String], actor: String) async throws -> InboundAnswer {
+        let integration = InboundIntegration(name: "local", kind: .rfc822)
+        let now = clock.now
+        do {
+            let mail = try MIMEParser.parse(raw, limits: integration.limits)
+            return try await apply(.mail(mail, envelopeTo: envelopeTo, eventID: nil), integration: integration, now: now)
+        } catch let error as MIMEError {
+            let record = try await store.recordInbound(
+                InboundRecord(key: "rfc822/local:sha256:" + Self.sha256(raw), integration: "local", kind: "rfc822", messageID: nil,
+                              receivedAt: now, outcome: .quarantined, incident: nil, detail: error.description), raw: raw)
+            return answer(record)
+        }
+    }
+
+    /// Parses a quarantined message again (after a fix, or with other rules) and applies it; marks it retried.
+    public func retry(quarantined id: Int64) async throws -> InboundAnswer {
+        guard let held = try await store.quarantined(id) else {
+            return InboundAnswer(status: 404, fields: ["error": "no quarantined message \(id)"])
+        }
+        let integration = integrations().first { $0.kind.rawValue == held.kind && $0.name == held.integration }
+            ?? InboundIntegration(name: held.integration, kind: InboundIntegration.Kind(rawValue: held.kind) ?? .rfc822)
+        let mail: ParsedMail
+        do {
+            mail = try MIMEParser.parse(held.raw, limits: integration.limits)
+        } catch {
+            return InboundAnswer(status: 422, fields: ["error": "still not understood: \(error.description)", "code": "unparseable"])
+        }
+        let answer = try await apply(.mail(mail, envelopeTo: [], eventID: nil), integration: integration, now: clock.now, keySuffix: ":retry-\(id)")
+        try await store.setQuarantineStatus(id, .retried)
+        return answer
+    }
+
     // MARK: - Mail
 
     func ingest(_ mail: ParsedMail, envelopeTo: [String], key: String, integration: InboundIntegration, now: Date) async throws -> InboundAnswer {
@@ -91,10 +125,8 @@ public struct InboundIngest: Sendable {
             var target: IncidentNumber? = named
             if target == nil { target = try await store.incident(referencedBy: referencedIDs) }
             guard let incident = target else {
-                // A reply to something we don't know is a new report.
-                let form = ReportForm(
-                    subject: mail.subject ?? "(无主题)", organisation: rules().defaultOrganisation, reporter: mail.from.first?.description ?? sender,
-                    description: note)
+                // A reply to a thread that is not ours is a new report.
+                let form = MailIntake.report(mail, envelopeTo: envelopeTo, rules: rules())
                 return try await newIncident(form, actor: "mail:" + sender, key: key, record: record(.incident, nil, "reply to an unknown thread"))
             }
             let actor = "mail:" + (by ?? sender)
