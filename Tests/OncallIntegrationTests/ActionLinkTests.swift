@@ -5,6 +5,7 @@ import Testing
 
 /// Issue 4, part 5: the acknowledge/resolve links in a message work from a phone's browser — over TCP,
 /// with no API token (the signed token is the credential); GET only shows, POST acts.
+extension EndToEnd {
 @Suite("Acknowledge and resolve links from an email")
 struct ActionLinkTests {
     @Test("li.na's acknowledge link: GET shows a page and changes nothing, a tampered token is 401, POST acknowledges as link:li.na; the resolve link resolves with the summary")
@@ -111,4 +112,5 @@ struct ActionLinkTests {
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._* ")
         return text.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: " ", with: "+")
     }
+}
 }

@@ -4,6 +4,7 @@ import Testing
 
 /// Issue test 7: bad report bodies through the socket, each refused with its status and code,
 /// and none of them creating an incident.
+extension EndToEnd {
 @Suite("Bad input on POST /v1/incidents")
 struct BadInputTests {
     struct Case: CustomStringConvertible {
@@ -69,4 +70,5 @@ struct BadInputTests {
         // A good report still works afterwards, and takes the next number.
         #expect(try await sandbox.report(sampleReport("good again")).id == "INC-000002")
     }
+}
 }

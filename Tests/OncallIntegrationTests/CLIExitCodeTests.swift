@@ -3,6 +3,7 @@ import OncallClient
 import Testing
 
 /// Issue test 11: oncallctl's exit statuses (0 ok, 1 refused, 64 usage, 69 unreachable).
+extension EndToEnd {
 @Suite("oncallctl exit statuses")
 struct CLIExitCodeTests {
     @Test("69 when the socket does not exist, and stderr names the socket")
@@ -61,4 +62,5 @@ struct CLIExitCodeTests {
         #expect(escalated.status == 0, "\(escalated)")
         #expect(try await sandbox.show(incident.id).state == "escalated")
     }
+}
 }

@@ -4,6 +4,7 @@ import OncallClient
 import Testing
 
 /// Issue test 10: many reports at once.
+extension EndToEnd {
 @Suite("Concurrent reports")
 struct ConcurrencyTests {
     @Test("64 concurrent reports over the socket get the distinct numbers 1…64 and are all listed")
@@ -43,4 +44,5 @@ struct ConcurrencyTests {
         let commits = try #require(metricValue("oncalld_store_commits", in: metrics.text), "\(metrics.text)")
         #expect(commits >= 1 && commits <= writes)
     }
+}
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// Issue test 6: a typo'd key is refused with its line, by --check-config and by a real start.
+extension EndToEnd {
 @Suite("Configuration errors")
 struct ConfigCheckTests {
     @Test("'escalaton:' is refused with exit 78 and FILE:LINE:COL: escalaton on stderr, by --check-config and by a start")
@@ -31,4 +32,5 @@ struct ConfigCheckTests {
         #expect(started.stderr.contains("escalaton"), "stderr: \(started.stderr)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.socketPath), "a refused config must not bind the socket")
     }
+}
 }

@@ -4,6 +4,7 @@ import Testing
 
 /// Issue tests 2 and 3: what was answered survives SIGKILL, and a timer due while the daemon
 /// was down fires exactly once after the restart.
+extension EndToEnd {
 @Suite("Crash recovery: SIGKILL and restart on the same state directory")
 struct CrashRecoveryTests {
     @Test("an incident answered just before SIGKILL is there, with its timeline, after a restart")
@@ -97,4 +98,5 @@ struct CrashRecoveryTests {
         let subjects = try await sandbox.incidents().map(\.subject).sorted()
         #expect(subjects == ["before the crash", "during the restart"])
     }
+}
 }

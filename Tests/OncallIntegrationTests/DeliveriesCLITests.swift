@@ -4,6 +4,7 @@ import Testing
 
 /// Issue 4: "`oncallctl deliveries ID` shows who was contacted, how, when, and what the far end answered",
 /// and `oncallctl oncall` shows who is on call.
+extension EndToEnd {
 @Suite("oncallctl deliveries and oncall against the real daemon")
 struct DeliveriesCLITests {
     @Test("oncallctl deliveries INC-000001 prints every message (email, webhook, wecom) with its status and attempts")
@@ -76,4 +77,5 @@ struct DeliveriesCLITests {
         #expect(answer.emergencyGroup == ["chen.jie"])
         #expect(answer.schedules.isEmpty && answer.handoffs.isEmpty)
     }
+}
 }

@@ -6,6 +6,7 @@ import Testing
 /// coverage, the 1-hour/48-hour promise (here 6 s and 48 h), the visit's steps on the timeline,
 /// a decline re-dispatched, deadlines breached and escalated live, the listing and the report.
 /// `DispatchWorld` describes the configuration; every wait has a deadline.
+extension EndToEnd {
 @Suite("Field dispatch end to end (accept_within 4s, arrival_with_coverage 6s, emergency_after_breach 1s)")
 struct DispatchEndToEndTests {
     /// A daemon on the dispatch configuration, with `count` incidents reported.
@@ -245,4 +246,5 @@ struct DispatchEndToEndTests {
         #expect(breaches.filter { $0.details["escalation"] == nil }.count == 1, "accept breaches: \(breaches)")
         #expect(breaches.filter { $0.details["escalation"] == "emergency_group" }.count == 1, "accept breaches: \(breaches)")
     }
+}
 }

@@ -5,6 +5,7 @@ import Testing
 /// Issue 4, "an escalation chain … who is contacted at 0 s, at reminder times, at the escalation, and
 /// nobody after resolution" — here with the real daemon, real time and real mail, on short durations:
 /// level3 {reminder_every: 2s, reminder_times: 1}, emergency_after: 3s.
+extension EndToEnd {
 @Suite("Escalation chain end to end: report, reminder, escalation, resolution — by real email")
 struct EscalationChainNotifyTests {
     @Test("li.na and zhang.wei at 0 s, their reminder 1/1 at 2 s, chen.jie at 3 s, everyone on resolution, then silence; an acknowledged incident gets no reminder")
@@ -105,4 +106,5 @@ struct EscalationChainNotifyTests {
         #expect((first + second).allSatisfy { $0.status == "delivered" && $0.attempts.count == 1 }, "\(NotifySandbox.describe(first + second))")
         #expect(first.map(\.purpose).filter { $0.hasPrefix("reminder") }.count == 2)
     }
+}
 }

@@ -3,6 +3,7 @@ import OncallAPI
 import Testing
 
 /// Issue test 12: a repeated Idempotency-Key returns the first incident.
+extension EndToEnd {
 @Suite("Idempotency-Key")
 struct IdempotencyTests {
     @Test("the same Idempotency-Key twice → one incident; the second answer is 200 with the same id")
@@ -31,4 +32,5 @@ struct IdempotencyTests {
         #expect(try other.decode(IncidentDTO.self).id == "INC-000002")
         #expect(try await sandbox.incidents().count == 2)
     }
+}
 }

@@ -3,6 +3,7 @@ import OncallAPI
 import Testing
 
 /// Issue test 4: the escalation timer while the daemon runs.
+extension EndToEnd {
 @Suite("Live escalation timer (emergency_after: 2s)")
 struct LiveTimerTests {
     @Test("unresolved and acknowledged incidents escalate about 5 s after the report; a resolved one never does")
@@ -80,4 +81,5 @@ struct LiveTimerTests {
         #expect(resolved.level == 3 && resolved.state == "resolved", "a resolved outage stops getting worse")
         #expect(!(resolved.timeline ?? []).contains { $0.kind == "relevelled" || $0.kind == "escalated" })
     }
+}
 }

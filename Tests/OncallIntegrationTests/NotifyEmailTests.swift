@@ -4,6 +4,7 @@ import Testing
 
 /// Issue 4, "a real SMTP server on loopback receives the email": the daemon mails through libcurl to
 /// aiosmtpd; Python's `email` package reads what arrived.
+extension EndToEnd {
 @Suite("Notifications by email to a real SMTP server (aiosmtpd)")
 struct NotifyEmailTests {
     @Test("a level-3 report mails li.na and zhang.wei: recipients, RFC 2047 UTF-8 subject, incident and action links; deliveries say SMTP 250")
@@ -95,4 +96,5 @@ struct NotifyEmailTests {
         #expect(metricValue("oncalld_deliveries", label: "status", "delivered", in: metrics) == 2, "\(metrics)")
         #expect(metricValue("oncalld_deliveries", label: "status", "pending", in: metrics) ?? 0 == 0, "\(metrics)")
     }
+}
 }

@@ -8,6 +8,7 @@ import Testing
 ///
 /// `notify.retry`: max_attempts 4, initial_backoff 1s, max_backoff 2s, with equal jitter: the k-th retry
 /// waits between half and all of min(1 s · 2^(k-1), 2 s).
+extension EndToEnd {
 @Suite("Webhook delivery: signatures, retries, dead letters, and a crash during retries")
 struct NotifyWebhookTests {
     @Test("/hook answers 503, 503, 200: three signed requests with one Idempotency-Key, one accepted; attempts retryable, retryable, delivered")
@@ -168,4 +169,5 @@ struct NotifyWebhookTests {
         let unrecorded = requests.count - hook.attempts.count
         #expect(unrecorded == 0 || unrecorded == 1, "\(requests.count) requests but \(hook.attempts.count) recorded attempts")
     }
+}
 }

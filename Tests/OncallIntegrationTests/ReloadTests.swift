@@ -3,6 +3,7 @@ import OncallAPI
 import Testing
 
 /// Issue test 9: SIGHUP reloads the config; a broken file keeps the old one.
+extension EndToEnd {
 @Suite("Configuration reload on SIGHUP")
 struct ReloadTests {
     @Test("a broken file is refused and the daemon keeps serving; a second token added by reload works")
@@ -44,4 +45,5 @@ struct ReloadTests {
         #expect(daemon.log.contains("configuration reloaded"), "\(daemon.log)")
         #expect(daemon.isRunning)
     }
+}
 }

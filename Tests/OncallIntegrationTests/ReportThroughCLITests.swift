@@ -3,6 +3,7 @@ import OncallAPI
 import Testing
 
 /// Issue test 1: `oncallctl report` through the real socket, then `show --json`.
+extension EndToEnd {
 @Suite("oncallctl report and show through the real socket")
 struct ReportThroughCLITests {
     @Test("report answers INC-000001 at once; show --json has every field, the timeline, and the Chinese text byte for byte")
@@ -105,4 +106,5 @@ struct ReportThroughCLITests {
             ["--socket", sandbox.socketPath, "report", "--subject", "global option first", "--organisation", "o", "--reporter", "r"])
         #expect(reportFirst.status == 0, "oncallctl --socket PATH report …: \(reportFirst)")
     }
+}
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// Issue test 5: sd_notify to a NOTIFY_SOCKET of our own.
+extension EndToEnd {
 @Suite("systemd notifications")
 struct SystemdNotifyTests {
     @Test("READY=1 after start; RELOADING=1 then READY=1 on SIGHUP; STOPPING=1 after SIGTERM, then exit 0")
@@ -31,4 +32,5 @@ struct SystemdNotifyTests {
         #expect(!ended.signalled && ended.status == 0, "oncalld ended with \(ended)\n\(sandbox.logs)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.socketPath), "a graceful stop removes the socket file")
     }
+}
 }

@@ -3,6 +3,7 @@ import OncallAPI
 import Testing
 
 /// Issue test 8: the TCP listener admits only bearer tokens from the config.
+extension EndToEnd {
 @Suite("TCP listener and bearer tokens")
 struct TCPAuthTests {
     @Test("no token or a wrong token → 401 on every endpoint; the right token → 200, and a report records token:ci")
@@ -42,4 +43,5 @@ struct TCPAuthTests {
         // The socket sees the same incident and who reported it.
         #expect(try await sandbox.show(incident.id).reportedBy == "token:ci")
     }
+}
 }
