@@ -29,6 +29,25 @@ public struct APIDependencies: Sendable {
         public var body: Data
     }
 
+    /// A raw RFC 5322 message posted to `POST /v1/mail` on the Unix socket.
+    public struct LocalMail: Sendable {
+        public var raw: Data
+        /// `?recipient=`, comma-separated: the envelope recipients (their plus tag picks the service).
+        public var envelopeTo: [String]
+        /// The socket's caller, `unix:<login>`.
+        public var actor: String
+
+        public init(raw: Data, envelopeTo: [String], actor: String) {
+            self.raw = raw
+            self.envelopeTo = envelopeTo
+            self.actor = actor
+        }
+    }
+
+    /// What the ingest answered: an HTTP status and its fields (`outcome`, `incident`, `detail`, …;
+    /// `error` and `code` when refused).
+    public typealias IngestAnswer = (status: Int, fields: [String: String])
+
     public var service: IncidentService
     public var metrics: HTTPMetrics
     public var clock: any OncallClock
@@ -41,6 +60,16 @@ public struct APIDependencies: Sendable {
     public var maxBodyBytes: @Sendable () -> Int
     /// Handles inbound webhooks; nil serves none.
     public var inbound: (@Sendable (InboundRequest) async throws -> (status: Int, body: Data))?
+    /// Ingests a raw message from the Unix socket (`POST /v1/mail`); nil serves none.
+    public var localMail: (@Sendable (LocalMail) async throws -> IngestAnswer)?
+    /// Quarantined messages, newest first, optionally of one status (`GET /v1/quarantine`); nil serves no quarantine API.
+    public var quarantine: (@Sendable (QuarantinedMessage.Status?, Int) async throws -> [QuarantinedMessage])?
+    /// One quarantined message with its raw bytes, nil when there is none with this id.
+    public var quarantined: (@Sendable (Int64) async throws -> QuarantinedMessage?)?
+    /// Parses a quarantined message again and applies it (`POST /v1/quarantine/{id}/retry`).
+    public var retryQuarantined: (@Sendable (Int64) async throws -> IngestAnswer)?
+    /// Sets a quarantined message's status (`POST /v1/quarantine/{id}/drop` sets `dropped`).
+    public var setQuarantineStatus: (@Sendable (Int64, QuarantinedMessage.Status) async throws -> Void)?
     /// The field-dispatch configuration in force (nil when `dispatch` has no branches): branch
     /// and site names, and the policy and calendar that visit deadlines are computed with.
     public var dispatchSetup: @Sendable () -> DispatchSetup?

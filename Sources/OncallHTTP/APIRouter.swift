@@ -39,7 +39,9 @@ public enum APIRouter {
             return JSONResponse.make(["status": "ok"])
         }
         api.get("/metrics") { _, _ in
-            let text = dependencies.metrics.render(try await dependencies.statistics(), deliveries: try await dependencies.deliveryCounts())
+            let text = dependencies.metrics.render(
+                try await dependencies.statistics(), deliveries: try await dependencies.deliveryCounts(),
+                dispatch: try await DispatchRoutes(dependencies: dependencies).currentMonthReport())
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: text)))
@@ -47,6 +49,9 @@ public enum APIRouter {
         IncidentRoutes(service: dependencies.service, maxBodyBytes: dependencies.maxBodyBytes).register(on: api)
         OnCallRoutes(dependencies: dependencies).register(on: api)
         DispatchRoutes(dependencies: dependencies).register(on: api)
+        // Raw mail from `oncallctl report --eml` only on the socket, where the caller is a known local user.
+        let local = if case .unixSocket = transport { true } else { false }
+        QuarantineRoutes(dependencies: dependencies, servesLocalMail: local).register(on: api)
         return router
     }
 }

@@ -115,6 +115,17 @@ struct DispatchRoutes {
             month: month, timeZone: timeZone, from: from, to: to, visits: visits, setup: setup, now: now))
     }
 
+    /// This month's report, for `/metrics`; nil when dispatch is not configured.
+    func currentMonthReport() async throws -> DispatchReportDTO? {
+        guard let setup = dependencies.dispatchSetup() else { return nil }
+        let now = dependencies.clock.now
+        let timeZone = setup.calendar.timeZone
+        let month = DispatchReportDTO.month(of: now, timeZone: timeZone)
+        guard let (from, to) = DispatchReportDTO.interval(of: month, timeZone: timeZone) else { return nil }
+        let visits = try await service.visits(VisitQuery(since: from, limit: Self.reportVisitLimit))
+        return DispatchReportDTO(month: month, timeZone: timeZone, from: from, to: to, visits: visits, setup: setup, now: now)
+    }
+
     // MARK: - Helpers
 
     func dto(_ visit: Visit, now: Date) -> VisitDTO {

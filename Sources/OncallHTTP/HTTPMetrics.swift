@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OncallAPI
 import OncallCore
 import Prometheus
 
@@ -30,7 +31,14 @@ public final class HTTPMetrics: Sendable {
     }
 
     /// The exposition text, after refreshing the gauges from `statistics` and the outbox counts.
-    func render(_ statistics: StoreStatistics, deliveries: [DeliveryStatus: Int]) -> String {
+    func render(_ statistics: StoreStatistics, deliveries: [DeliveryStatus: Int], dispatch: DispatchReportDTO? = nil) -> String {
+        for branch in dispatch?.branches ?? [] {
+            for (deadline, counts) in branch.deadlines {
+                for (outcome, value) in [("met", counts.met), ("breached", counts.breached), ("pending", counts.pending)] {
+                    registry.makeGauge(descriptor: .init(metricName: "oncalld_dispatch_deadlines", unitName: "", helpText: "Field-visit deadlines this month, by branch, deadline and outcome."), labels: [("branch", branch.branch), ("deadline", deadline), ("outcome", outcome), ("month", dispatch?.month ?? "")]).set(Double(value))
+                }
+            }
+        }
         for status in DeliveryStatus.allCases {
             registry.makeGauge(descriptor: .init(metricName: "oncalld_deliveries", unitName: "", helpText: "Outbox messages by status (dead = gave up after the last retry)."), labels: [("status", status.rawValue)]).set(Double(deliveries[status] ?? 0))
         }

@@ -218,6 +218,11 @@ struct DispatchEndToEndTests {
         #expect(report.branches.filter { $0.branch != "sh" }.allSatisfy { $0.visits == 0 }, "\(reportJSON.stdout)")
         #expect(report.month == DispatchReportDTO.month(of: Date(), timeZone: TimeZone(identifier: report.timeZone)!))
 
+        // /metrics carries the same month's counts.
+        let metrics = try await sandbox.request("GET", "/metrics")
+        #expect(metrics.text.contains("oncalld_dispatch_deadlines{branch=\"sh\",deadline=\"accept\",outcome=\"breached\",month=\"\(report.month)\"} 1"),
+                "\(metrics.text)")
+
         let reportText = try await sandbox.ctl("dispatches", ["--report"])
         try #require(reportText.status == 0, "\(reportText)")
         let lines = reportText.stdout.split(separator: "\n").map(String.init)
