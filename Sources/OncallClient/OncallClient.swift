@@ -37,22 +37,23 @@ public struct OncallClient: Sendable {
     public func report(_ request: ReportRequest, idempotencyKey: String) throws(ClientError) -> IncidentDTO {
         let body = try encode(request)
         let headers = [("Idempotency-Key", idempotencyKey)]
+        return try decodeAnswer(IncidentDTO.self, from: sendRetrying(method: "POST", path: "/v1/incidents", body: body, headers: headers))
+    }
+
+    /// Sends a request that is safe to repeat, again after each of ``retryDelays`` when the connection
+    /// breaks or is refused while the socket file exists; returns any answer.
+    private func sendRetrying(method: String, path: String, body: Data, headers: [(String, String)]) throws(ClientError) -> CurlResponse {
         var delays = retryDelays[...]
         // Once a connection broke mid-request the daemon is restarting: its socket file may be
         // missing for a moment between the old one's removal and the new bind, so keep trying.
         var restarting = false
         while true {
             do {
-                let response = try transfer(method: "POST", path: "/v1/incidents", body: body, headers: headers)
-                return try decodeAnswer(IncidentDTO.self, from: response)
-            } catch let error as CurlError {
+                return try transfer(method: method, path: path, body: body, headers: headers)
+            } catch {
                 restarting = restarting || error.kind == .connectionLost
                 guard let delay = delays.popFirst(), restarting || isWorthRetrying(error) else { throw unreachable(error) }
                 Thread.sleep(forTimeInterval: seconds(delay))
-            } catch let error as ClientError {
-                throw error
-            } catch {
-                throw .badResponse("\(error)")
             }
         }
     }
@@ -143,7 +144,8 @@ public struct OncallClient: Sendable {
         -> CurlResponse
     {
         var allHeaders = [("Accept", "application/json")]
-        if body != nil { allHeaders.append(("Content-Type", "application/json")) }
+        let typed = headers.contains { $0.0.caseInsensitiveCompare("Content-Type") == .orderedSame }
+        if body != nil && !typed { allHeaders.append(("Content-Type", "application/json")) }
         allHeaders += headers
         return try perform(
             CurlRequest(
@@ -287,5 +289,46 @@ extension OncallClient {
     public func dispatchReport(month: String? = nil) throws(ClientError) -> DispatchReportDTO {
         let query = month.map { "?month=" + Self.escapeQuery($0) } ?? ""
         return try decodeAnswer(DispatchReportDTO.self, from: send(method: "GET", path: "/v1/dispatches/report" + query))
+    }
+}
+
+// MARK: - Inbound mail and the quarantine
+
+extension OncallClient {
+    /// Hands a whole RFC 5322 message to the daemon as if it had arrived by mail (`POST /v1/mail`,
+    /// Unix socket only). `recipients` are the envelope recipients (`faults+wms@…` picks a service).
+    ///
+    /// Sent again like ``report(_:idempotencyKey:)`` when the connection breaks: the daemon
+    /// deduplicates by Message-ID (or the message's digest) and answers a repeat the same way.
+    public func ingestMail(_ raw: Data, recipients: [String] = []) throws(ClientError) -> IngestAnswerDTO {
+        let query = recipients.isEmpty ? "" : "?recipient=" + Self.escapeQuery(recipients.joined(separator: ","))
+        let response = try sendRetrying(
+            method: "POST", path: "/v1/mail" + query, body: raw, headers: [("Content-Type", "message/rfc822")])
+        return try decodeAnswer(IngestAnswerDTO.self, from: response)
+    }
+
+    /// Quarantined inbound messages, newest first (`GET /v1/quarantine`); nil `status` lists all.
+    public func quarantine(status: String? = nil, limit: Int? = nil) throws(ClientError) -> QuarantineListDTO {
+        var query: [(String, String)] = []
+        if let status { query.append(("status", status)) }
+        if let limit { query.append(("limit", String(limit))) }
+        let queryText = query.map { "\($0)=\(Self.escapeQuery($1))" }.joined(separator: "&")
+        let response = try send(method: "GET", path: "/v1/quarantine" + (queryText.isEmpty ? "" : "?" + queryText))
+        return try decodeAnswer(QuarantineListDTO.self, from: response)
+    }
+
+    /// One quarantined message with its raw bytes (`GET /v1/quarantine/{id}`).
+    public func quarantined(_ id: Int64) throws(ClientError) -> QuarantineEntryDTO {
+        try decodeAnswer(QuarantineEntryDTO.self, from: send(method: "GET", path: "/v1/quarantine/\(id)"))
+    }
+
+    /// Parses a quarantined message again and applies it (`POST /v1/quarantine/{id}/retry`).
+    public func retryQuarantined(_ id: Int64) throws(ClientError) -> IngestAnswerDTO {
+        try decodeAnswer(IngestAnswerDTO.self, from: send(method: "POST", path: "/v1/quarantine/\(id)/retry"))
+    }
+
+    /// Marks a quarantined message dropped (`POST /v1/quarantine/{id}/drop`); its bytes are kept.
+    public func dropQuarantined(_ id: Int64) throws(ClientError) -> QuarantineEntryDTO {
+        try decodeAnswer(QuarantineEntryDTO.self, from: send(method: "POST", path: "/v1/quarantine/\(id)/drop"))
     }
 }

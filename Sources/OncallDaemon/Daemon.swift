@@ -112,18 +112,30 @@ public enum Daemon {
                 }
             },
             maxBodyBytes: maxBody, dispatchSetup: { holder.runtime.dispatch })
-        dependencies.inbound = { [logger] request in
-            let ingest = InboundIngest(
-                service: service, store: store, clock: clock, integrations: { holder.runtime.integrations },
-                rules: { holder.runtime.intakeRules },
-                log: { message, fields in
-                    logger.notice("\(message)", metadata: fields.mapValues { .string($0) })
-                })
+        // One ingest for every request: its Mailgun replay guard must outlive a request.
+        let ingest = InboundIngest(
+            service: service, store: store, clock: clock, integrations: { holder.runtime.integrations },
+            rules: { holder.runtime.intakeRules },
+            log: { [logger] message, fields in
+                logger.notice("\(message)", metadata: fields.mapValues { .string($0) })
+            })
+        dependencies.inbound = { request in
             let answer = try await ingest.handle(
                 kind: request.kind, name: request.name,
                 request: InboundHTTPRequest(method: request.method, headers: request.headers, query: request.query, body: request.body))
             return (answer.status, answer.body)
         }
+        dependencies.localMail = { mail in
+            let answer = try await ingest.local(raw: mail.raw, envelopeTo: mail.envelopeTo, actor: mail.actor)
+            return (answer.status, answer.fields)
+        }
+        dependencies.retryQuarantined = { id in
+            let answer = try await ingest.retry(quarantined: id)
+            return (answer.status, answer.fields)
+        }
+        dependencies.quarantine = { status, limit in try await store.quarantine(status: status, limit: limit) }
+        dependencies.quarantined = { id in try await store.quarantined(id) }
+        dependencies.setQuarantineStatus = { id, status in try await store.setQuarantineStatus(id, status) }
         let socketApp = Application(
             router: APIRouter.build(transport: .unixSocket(policy: socketPolicy), dependencies: dependencies),
             configuration: .init(address: .unixDomainSocket(path: config.socket.path), serverName: nil),

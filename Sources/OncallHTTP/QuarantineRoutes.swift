@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import OncallAPI
 import OncallCore
 
@@ -40,10 +41,9 @@ struct QuarantineRoutes {
             router.post("/v1/quarantine/:id/retry") { _, context in
                 let id = try quarantineID(context)
                 let answer = try await retry(id)
-                context.logger.notice("quarantined message retried", metadata: [
-                    "quarantine.id": "\(id)", "status": "\(answer.status)", "outcome": "\(answer.fields["outcome"] ?? answer.fields["code"] ?? "")",
-                    "incident.id": "\(answer.fields["incident"] ?? "")", "caller": "\(context.caller ?? "unknown")",
-                ])
+                var metadata = Self.metadata(answer, caller: context.caller ?? "unknown")
+                metadata["quarantine.id"] = "\(id)"
+                context.logger.notice("quarantined message retried", metadata: metadata)
                 return try Self.response(answer)
             }
         }
@@ -123,14 +123,20 @@ struct QuarantineRoutes {
         }
         let caller = context.caller ?? "unknown"
         let answer = try await ingest(APIDependencies.LocalMail(raw: Data(buffer.readableBytesView), envelopeTo: envelopeTo, actor: caller))
-        context.logger.notice("mail from the local socket", metadata: [
-            "status": "\(answer.status)", "outcome": "\(answer.fields["outcome"] ?? answer.fields["code"] ?? "")",
-            "incident.id": "\(answer.fields["incident"] ?? "")", "caller": "\(caller)",
-        ])
+        context.logger.notice("mail from the local socket", metadata: Self.metadata(answer, caller: caller))
         return try Self.response(answer)
     }
 
     // MARK: - Helpers
+
+    /// Log fields for an ingest answer: the status, the outcome (or error code), the incident if any, the caller.
+    static func metadata(_ answer: APIDependencies.IngestAnswer, caller: String) -> Logger.Metadata {
+        var metadata: Logger.Metadata = [
+            "status": "\(answer.status)", "outcome": "\(answer.fields["outcome"] ?? answer.fields["code"] ?? "")", "caller": "\(caller)",
+        ]
+        if let incident = answer.fields["incident"] { metadata["incident.id"] = "\(incident)" }
+        return metadata
+    }
 
     /// A 2xx ingest answer as `IngestAnswerDTO`; anything else as the API's usual error body.
     static func response(_ answer: APIDependencies.IngestAnswer) throws -> Response {

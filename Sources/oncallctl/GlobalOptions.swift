@@ -40,6 +40,16 @@ extension GlobalOptions {
             }
         }
         guard !leading.isEmpty, let subcommand = rest.first else { return arguments }
+        // A command group (`quarantine list`) takes the option after its subcommand's name.
+        if let nested = rest.dropFirst().first, groups[subcommand]?.contains(nested) == true {
+            return [subcommand, nested] + leading + rest.dropFirst(2)
+        }
         return [subcommand] + leading + rest.dropFirst()
     }
+
+    /// Subcommands that are groups, and their subcommands' names.
+    static let groups: [String: Set<String>] = [
+        QuarantineCommand.configuration.commandName ?? "quarantine": Set(
+            QuarantineCommand.configuration.subcommands.compactMap { $0.configuration.commandName }),
+    ]
 }

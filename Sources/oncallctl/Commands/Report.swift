@@ -12,6 +12,10 @@ struct Report: ParsableCommand {
             --subject, --organisation and --reporter are required; when standard input is a terminal, \
             oncallctl asks for the ones missing. With --json-input the whole report is a JSON document \
             on standard input (snake_case keys, as the API takes) and no field options are allowed. \
+            With --eml FILE (- for standard input) the report is an email message (RFC 5322, e.g. saved \
+            from a mail client): oncalld reads it as it reads inbound mail — the report form's labelled \
+            lines, a reply to an incident's mail becomes a note, auto-replies are ignored — and oncallctl \
+            prints the new incident's number or what became of the message; no field options are allowed. \
             \(TimeArgument.help).
             """)
 
@@ -34,9 +38,14 @@ struct Report: ParsableCommand {
     var outageEnded: TimeArgument?
 
     @Flag(help: "Read the whole report as a JSON document from standard input.") var jsonInput = false
+    @Option(help: ArgumentHelp("Report an email message (an .eml file; - reads standard input).", valueName: "file"))
+    var eml: String?
+    @Option(help: ArgumentHelp(
+        "With --eml: an address the message was delivered to (faults+wms@… picks a service); repeatable.", valueName: "address"))
+    var recipient: [String] = []
     @Option(help: ArgumentHelp("Key that makes a repeated report return the first incident (default: a new UUID).", valueName: "key"))
     var idempotencyKey: String?
-    @Flag(help: "Print the new incident as JSON instead of its number.") var json = false
+    @Flag(help: "Print the new incident as JSON instead of its number (with --eml: the daemon's answer).") var json = false
 
     /// Field options given on the command line, by flag name.
     private var givenFieldFlags: [String] {
@@ -57,6 +66,15 @@ struct Report: ParsableCommand {
     }
 
     func validate() throws {
+        if let eml {
+            let given = givenFieldFlags + (jsonInput ? ["--json-input"] : []) + (idempotencyKey != nil ? ["--idempotency-key"] : [])
+            if !given.isEmpty {
+                throw ValidationError("--eml reads the report from the message; drop \(given.joined(separator: ", "))")
+            }
+            if eml.isEmpty { throw ValidationError("--eml needs a file name (or - for standard input)") }
+            return
+        }
+        if !recipient.isEmpty { throw ValidationError("--recipient goes with --eml") }
         if jsonInput {
             let given = givenFieldFlags
             if !given.isEmpty {
@@ -79,6 +97,10 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        if let eml {
+            try reportMail(eml)
+            return
+        }
         let request = try jsonInput ? Self.readJSONRequest() : makeRequest(now: Date())
         let incident = try global.call { client throws(ClientError) in
             try client.report(request, idempotencyKey: idempotencyKey ?? UUID().uuidString)
@@ -100,6 +122,29 @@ struct Report: ParsableCommand {
             reporterContact: reporterContact, situation: situation, description: description, requiredBy: requiredBy,
             other: other, scope: scope, service: service, site: site,
             outageStarted: outageStarted?.resolve(now: now), outageEnded: outageEnded?.resolve(now: now))
+    }
+
+    /// Posts the message in `path` to `POST /v1/mail` and prints what became of it.
+    func reportMail(_ path: String) throws {
+        let raw: Data
+        if path == "-" {
+            raw = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let data = FileManager.default.contents(atPath: path) else { throw usageError("--eml: cannot read \(path)") }
+            raw = data
+        }
+        if raw.isEmpty { throw usageError("--eml: \(path == "-" ? "standard input" : path) is empty") }
+        let recipients = recipient
+        let answer = try global.call { client throws(ClientError) in try client.ingestMail(raw, recipients: recipients) }
+        if json {
+            print(try IncidentText.json(answer))
+            return
+        }
+        print(IngestText.outcome(answer))
+        if answer.outcome == "duplicate" {
+            // A repeat gets the first answer: say so, on stderr, so stdout stays the number.
+            Terminal.printError("oncallctl: this message was reported before")
+        }
     }
 
     /// A ReportRequest JSON document from standard input, checked as strictly as the daemon checks it.
