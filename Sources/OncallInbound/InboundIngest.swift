@@ -54,13 +54,16 @@ public struct InboundIngest: Sendable {
     }
 
     /// Applies a decoded payload; also used to retry a quarantined message.
-    public func apply(_ payload: InboundPayload, integration: InboundIntegration, now: Date, keySuffix: String = "") async throws -> InboundAnswer {
+    /// `actor`, when given, is recorded instead of the mail's sender (the local socket's caller).
+    public func apply(
+        _ payload: InboundPayload, integration: InboundIntegration, now: Date, keySuffix: String = "", actor: String? = nil
+    ) async throws -> InboundAnswer {
         let prefix = "\(integration.kind.rawValue)/\(integration.name):"
         switch payload {
         case let .mail(mail, envelopeTo, eventID):
             let key = prefix + (mail.messageID ?? eventID ?? "sha256:" + mail.rawSHA256) + keySuffix
             if let earlier = try await store.inboundRecord(key: key) { return answer(earlier) }
-            return try await ingest(mail, envelopeTo: envelopeTo, key: key, integration: integration, now: now)
+            return try await ingest(mail, envelopeTo: envelopeTo, key: key, integration: integration, now: now, actor: actor)
         case let .alertmanager(webhook):
             return try await alerts(webhook, integration: integration, now: now)
         case let .report(fields):
@@ -81,7 +84,7 @@ public struct InboundIngest: Sendable {
         let now = clock.now
         do {
             let mail = try MIMEParser.parse(raw, limits: integration.limits)
-            return try await apply(.mail(mail, envelopeTo: envelopeTo, eventID: nil), integration: integration, now: now)
+            return try await apply(.mail(mail, envelopeTo: envelopeTo, eventID: nil), integration: integration, now: now, actor: actor)
         } catch let error as MIMEError {
             let record = try await store.recordInbound(
                 InboundRecord(key: "rfc822/local:sha256:" + Self.sha256(raw), integration: "local", kind: "rfc822", messageID: nil,
@@ -110,7 +113,9 @@ public struct InboundIngest: Sendable {
 
     // MARK: - Mail
 
-    func ingest(_ mail: ParsedMail, envelopeTo: [String], key: String, integration: InboundIntegration, now: Date) async throws -> InboundAnswer {
+    func ingest(
+        _ mail: ParsedMail, envelopeTo: [String], key: String, integration: InboundIntegration, now: Date, actor override: String?
+    ) async throws -> InboundAnswer {
         let sender = mail.from.first?.address ?? mail.returnPath ?? "unknown"
         func record(_ outcome: InboundRecord.Outcome, _ incident: IncidentNumber?, _ detail: String) -> InboundRecord {
             InboundRecord(key: key, integration: integration.name, kind: integration.kind.rawValue, messageID: mail.messageID,
@@ -120,16 +125,20 @@ public struct InboundIngest: Sendable {
         case let .ignore(reason):
             return answer(try await store.recordInbound(record(.ignored, nil, reason), raw: nil))
         case let .report(form):
-            return try await newIncident(form, actor: "mail:" + sender, key: key, record: record(.incident, nil, "new incident from mail"))
+            return try await newIncident(form, actor: override ?? "mail:" + sender, key: key, record: record(.incident, nil, "new incident from mail"))
         case let .reply(named, referencedIDs, note, command, by):
-            var target: IncidentNumber? = named
-            if target == nil { target = try await store.incident(referencedBy: referencedIDs) }
+            let threaded = try await store.incident(referencedBy: referencedIDs)
+            let target: IncidentNumber? = named ?? threaded
+            // A command must answer a message oncalld delivered (its Message-ID is random); the From
+            // line, a subject tag or a thread root can be forged, so they only thread a note.
+            let answered = command == nil ? nil : try await store.incident(answeringDeliveryIn: referencedIDs)
+            let command = answered != nil && answered == target ? command : nil
             guard let incident = target else {
                 // A reply to a thread that is not ours is a new report.
                 let form = MailIntake.report(mail, envelopeTo: envelopeTo, rules: rules())
-                return try await newIncident(form, actor: "mail:" + sender, key: key, record: record(.incident, nil, "reply to an unknown thread"))
+                return try await newIncident(form, actor: override ?? "mail:" + sender, key: key, record: record(.incident, nil, "reply to an unknown thread"))
             }
-            let actor = "mail:" + (by ?? sender)
+            let actor = override ?? "mail:" + (by ?? sender)
             if let command {
                 do {
                     _ = try await service.perform(command, on: incident, actor: actor, inbound: record(.command, incident, command.verb))

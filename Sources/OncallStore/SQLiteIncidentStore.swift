@@ -423,8 +423,8 @@ extension SQLiteIncidentStore: InboundStore {
 
     public func incident(referencedBy messageIDs: [String]) async throws -> IncidentNumber? {
         try await pool.read { db in
-            // Newest reference first: the last entry of References is the message replied to.
-            for raw in messageIDs.reversed() {
+            // The caller lists the nearest reference first (In-Reply-To, then References newest first).
+            for raw in messageIDs {
                 let id = raw.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t"))
                 if let value = try Int64.fetchOne(db, sql: "SELECT incidentId FROM inboundMessage WHERE messageId = ? AND incidentId IS NOT NULL",
                                                   arguments: [id]) {
@@ -437,6 +437,20 @@ extension SQLiteIncidentStore: InboundStore {
                     return IncidentNumber(value)
                 }
                 if let number = IncidentNumber(local), try Self.fetchIncident(number, db) != nil { return number }
+            }
+            return nil
+        }
+    }
+
+    public func incident(answeringDeliveryIn messageIDs: [String]) async throws -> IncidentNumber? {
+        try await pool.read { db in
+            for raw in messageIDs {
+                let id = raw.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t"))
+                guard id.hasSuffix("@oncalld") else { continue }
+                if let value = try Int64.fetchOne(db, sql: "SELECT incidentId FROM outboxMessage WHERE id = ?",
+                                                  arguments: [String(id.dropLast("@oncalld".count))]) {
+                    return IncidentNumber(value)
+                }
             }
             return nil
         }

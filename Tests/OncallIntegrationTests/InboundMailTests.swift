@@ -141,13 +141,27 @@ struct InboundMailTests {
         #expect(note.actor == "mail:wang.fang@wh.example.com")
         #expect(shown.state == "reported", "a customer's reply changes nothing but the timeline")
 
-        // li.na (a configured person with this address) answers "ack" to the thread id.
+        // A command naming only the guessable thread root (or a subject tag) is kept as a note:
+        // the From line can be forged, so only a reply to a message oncalld delivered may act.
+        let forged = rfc822([
+            ("From", "李娜 <Li.Na@example.com>"),
+            ("To", "oncalld@example.com"),
+            ("Subject", "Re: [INC-000001] 订单系统无法登录"),
+            ("Message-ID", "<forged-1@example.com>"),
+            ("In-Reply-To", "<inc-000001@oncalld>"),
+            ("Content-Type", "text/plain; charset=UTF-8"),
+        ], body: "resolve\n")
+        let forgedAnswer = try await sandbox.postRFC822(mta, forged)
+        #expect(forgedAnswer.fields["outcome"] == "note", "\(forgedAnswer.text)")
+        #expect(try await sandbox.show("INC-000001").state == "reported")
+
+        // li.na (a configured person with this address) answers "ack" to the mail oncalld sent her.
         let ack = rfc822([
             ("From", "李娜 <Li.Na@example.com>"),
             ("To", "oncalld@example.com"),
             ("Subject", "Re: [L3] 订单系统无法登录"),
             ("Message-ID", "<reply-2@example.com>"),
-            ("In-Reply-To", "<inc-000001@oncalld>"),
+            ("In-Reply-To", sent.messageID),
             ("Content-Type", "text/plain; charset=UTF-8"),
         ], body: "ack\n\n我来处理。\n")
         let acked = try await sandbox.postRFC822(mta, ack)
@@ -166,7 +180,7 @@ struct InboundMailTests {
         #expect(again.status == 200)
         #expect(again.fields["incident"] == "INC-000001", "\(again.text)")
         let notes = try await sandbox.show("INC-000001").timeline?.filter { $0.kind == "note" }.count
-        #expect(notes == 1, "one note for one reply")
+        #expect(notes == 2, "one note for the customer's reply and one for the forged command, none for the repeat")
         #expect(try await sandbox.incidents().count == 1)
     }
 

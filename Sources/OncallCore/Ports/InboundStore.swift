@@ -68,6 +68,9 @@ public protocol InboundStore: Sendable {
     func incident(idempotencyKey: String) async throws -> Incident?
     /// The incident a reply refers to, from Message-IDs we received or sent.
     func incident(referencedBy messageIDs: [String]) async throws -> IncidentNumber?
+    /// The incident of a message oncalld itself delivered, if the reply names one of those Message-IDs
+    /// (they are random, unlike a thread root or a subject tag, so only they may carry a command).
+    func incident(answeringDeliveryIn messageIDs: [String]) async throws -> IncidentNumber?
     /// Records a message that changed no incident (ignored, or quarantined with its raw bytes).
     /// A key seen before is not recorded again; the earlier record is returned.
     func recordInbound(_ record: InboundRecord, raw: Data?) async throws -> InboundRecord
