@@ -100,24 +100,10 @@ struct IncidentRoutes {
     }
 
     func decode<T: StrictDecodable>(_ type: T.Type, _ request: Request) async throws -> T {
-        var request = request
-        let buffer = try await request.collectBody(upTo: maxBodyBytes())
-        return try StrictJSON.decode(type, from: Data(buffer.readableBytesView))
+        try await RouteHelpers.decode(type, request, maxBodyBytes: maxBodyBytes())
     }
 
-    func incidentNumber(_ context: OncallRequestContext) throws -> IncidentNumber {
-        let text = context.parameters.get("id") ?? ""
-        guard let id = IncidentNumber(text) else {
-            throw APIFailure(status: .notFound, code: "not_found", message: "'\(text)' is not an incident number such as INC-000123")
-        }
-        return id
-    }
-
-    func caller(_ context: OncallRequestContext) -> String {
-        context.caller ?? "unknown"
-    }
-
-    func invalidQuery(_ field: String, _ message: String) -> APIFailure {
-        APIFailure(status: .badRequest, code: "invalid_field", message: "\(field): \(message)", field: field)
-    }
+    func incidentNumber(_ context: OncallRequestContext) throws -> IncidentNumber { try RouteHelpers.incidentNumber(context) }
+    func caller(_ context: OncallRequestContext) -> String { RouteHelpers.caller(context) }
+    func invalidQuery(_ field: String, _ message: String) -> APIFailure { RouteHelpers.invalidQuery(field, message) }
 }
