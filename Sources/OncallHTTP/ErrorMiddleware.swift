@@ -20,7 +20,9 @@ public struct ErrorMiddleware: RouterMiddleware {
             if let failure = APIFailure.from(error) { return failure.response }
             if error is NIOTooManyBytesError || (error as? HTTPError)?.status == .contentTooLarge {
                 return APIFailure(status: .contentTooLarge, code: "body_too_large",
-                                  message: "the body is larger than \(maxBodyBytes()) bytes").response
+                                  message: request.uri.path.hasPrefix("/v1/inbound/") || request.uri.path == "/v1/mail"
+                                      ? "the message is larger than the 26 MiB mail limit"
+                                      : "the body is larger than \(maxBodyBytes()) bytes (http.max_body)").response
             }
             context.logger.error("request failed", metadata: ["error": "\(error)", "http.path": "\(request.uri.path)"])
             return APIFailure(status: .internalServerError, code: "internal", message: "internal error; see the daemon's log").response
