@@ -69,7 +69,7 @@ struct FormData: Sendable {
         guard let contentType = request.header("Content-Type") else {
             throw .unsupportedMediaType("a form body needs a Content-Type (multipart/form-data or application/x-www-form-urlencoded)")
         }
-        let type = HeaderParameters.parse(contentType)
+        let type = ParameterizedValue.parse(contentType)
         switch type.value {
         case "multipart/form-data":
             guard let boundary = type["boundary"], !boundary.isEmpty, boundary.utf8.count <= 200 else {

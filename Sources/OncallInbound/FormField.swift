@@ -17,13 +17,13 @@ struct FormField: Sendable, Equatable {
 
     /// The `charset` parameter of the part's `Content-Type`.
     var declaredCharset: String? {
-        contentType.flatMap { HeaderParameters.parse($0)["charset"] }
+        contentType.flatMap { ParameterizedValue.parse($0)["charset"] }
     }
 
     /// The media type without parameters, lowercased (`application/pdf`).
     var mediaType: String? {
         guard let contentType else { return nil }
-        let value = HeaderParameters.parse(contentType).value
+        let value = ParameterizedValue.parse(contentType).value
         return value.isEmpty ? nil : value
     }
 

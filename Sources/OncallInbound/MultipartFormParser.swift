@@ -5,7 +5,7 @@ import MultipartKit
 ///
 /// The streaming parser, not `FormDataDecoder`, because provider forms have an unknown number
 /// of `attachment-N` parts that no `Decodable` type can name, and `MultipartPart` cannot be a
-/// decoded field. File names come from `Content-Disposition` by hand (`HeaderParameters`):
+/// decoded field. File names come from `Content-Disposition` by hand (`ParameterizedValue`):
 /// MultipartKit only exposes `name`.
 enum MultipartFormParser {
     /// The fields of a multipart body with the given boundary.

@@ -1,4 +1,5 @@
 import Foundation
+import OncallMail
 
 /// Accumulates MultipartKit's callbacks into fields. A class because the parser's callbacks
 /// are escaping closures that all need the same mutable state; it never leaves
@@ -42,11 +43,11 @@ final class MultipartPartCollector {
         }
         // A part without a Content-Disposition name is not a form field; skip it (counted, so
         // the mail carries a warning) rather than refuse the whole post.
-        guard let disposition = header("Content-Disposition"), let name = HeaderParameters.parse(disposition)["name"] else {
+        guard let disposition = header("Content-Disposition"), let name = ParameterizedValue.parse(disposition)["name"] else {
             unnamedParts += 1
             return
         }
-        let parameters = HeaderParameters.parse(disposition)
+        let parameters = ParameterizedValue.parse(disposition)
         fields.append(FormField(name: name, filename: parameters["filename"], contentType: header("Content-Type"), data: Data(bytes)))
     }
 }

@@ -59,7 +59,7 @@ enum ProviderMail {
 
     /// An attachment with its size and digest computed.
     static func attachment(filename: String?, contentType: String?, data: Data, contentID: String? = nil, isInline: Bool = false) -> MailAttachment {
-        let type = contentType.map { HeaderParameters.parse($0).value } ?? ""
+        let type = contentType.map { ParameterizedValue.parse($0).value } ?? ""
         return MailAttachment(
             filename: sanitizedFilename(filename), contentType: type.isEmpty ? "application/octet-stream" : type,
             size: data.count, sha256: sha256Hex([data]), data: data, isInline: isInline,

@@ -1,4 +1,5 @@
 import Foundation
+import OncallMail
 
 /// A whole RFC 5322 message as the request body, from an MTA pipe or `oncallctl report --eml`.
 ///
@@ -18,7 +19,7 @@ enum RawMailDecoder {
     /// Parses the body as a message.
     static func decode(_ request: InboundHTTPRequest, integration: InboundIntegration) throws(InboundError) -> InboundPayload {
         if let contentType = request.header("Content-Type") {
-            let type = HeaderParameters.parse(contentType).value
+            let type = ParameterizedValue.parse(contentType).value
             guard type.isEmpty || acceptedTypes.contains(type) else {
                 throw .unsupportedMediaType("send the message as Content-Type: message/rfc822, not \(type)")
             }

@@ -4,14 +4,20 @@
 /// `name*0*=`, `name*1=` joined in section order before the charset is applied). Lenient in
 /// what real mail needs: comments, spaces around `=` and `/`, unquoted values with spaces,
 /// unterminated quotes, and RFC 2047 encoded words inside quoted file names (Outlook, Foxmail).
-struct ParameterizedValue {
+public struct ParameterizedValue: Sendable, Equatable {
     /// The lowercased main value (`text/plain`, `attachment`), comments and spaces removed.
-    var value: String
+    public var value: String
     /// Parameters by lowercased name, values decoded; the first occurrence wins.
-    var parameters: [String: String]
+    public var parameters: [String: String]
 
-    /// A parameter by (lowercase) name.
-    subscript(_ name: String) -> String? { parameters[name] }
+    /// A parameter by name (case-insensitive).
+    public subscript(_ name: String) -> String? { parameters[name.lowercased()] }
+
+    /// Parses `raw`, dropping charset warnings (for headers outside a mail, such as form-data parts).
+    public static func parse(_ raw: String) -> ParameterizedValue {
+        var warnings: [String] = []
+        return parse(raw, warnings: &warnings)
+    }
 
     /// Parses `raw`, appending charset warnings to `warnings`.
     static func parse(_ raw: String, warnings: inout [String]) -> ParameterizedValue {

@@ -1,4 +1,5 @@
 import Foundation
+import OncallMail
 import Testing
 @testable import OncallInbound
 
@@ -6,17 +7,17 @@ import Testing
 struct FormParsingTests {
     @Test("Content-Disposition parameters: quotes, escapes, RFC 2231 and RFC 2047 file names")
     func headerParameters() {
-        let plain = HeaderParameters.parse(#"form-data; name="attachment-1"; filename="a;b=c \"q\".pdf""#)
+        let plain = ParameterizedValue.parse(#"form-data; name="attachment-1"; filename="a;b=c \"q\".pdf""#)
         #expect(plain.value == "form-data")
         #expect(plain["name"] == "attachment-1")
         #expect(plain["filename"] == #"a;b=c "q".pdf"#)
-        let extended = HeaderParameters.parse("attachment; filename*=UTF-8''%E6%8A%A5%E5%91%8A.pdf")
+        let extended = ParameterizedValue.parse("attachment; filename*=UTF-8''%E6%8A%A5%E5%91%8A.pdf")
         #expect(extended["filename"] == "报告.pdf")
-        let continued = HeaderParameters.parse("attachment; filename*0*=gb2312''%B6%A9%B5%A5; filename*1*=%CF%B5%CD%B3.txt")
+        let continued = ParameterizedValue.parse("attachment; filename*0*=gb2312''%B6%A9%B5%A5; filename*1*=%CF%B5%CD%B3.txt")
         #expect(continued["filename"] == "订单系统.txt")
-        let encodedWord = HeaderParameters.parse(#"form-data; name="attachment-2"; filename="=?UTF-8?B?5oql5ZGKLnBkZg==?=""#)
+        let encodedWord = ParameterizedValue.parse(#"form-data; name="attachment-2"; filename="=?UTF-8?B?5oql5ZGKLnBkZg==?=""#)
         #expect(encodedWord["filename"] == "报告.pdf")
-        let type = HeaderParameters.parse("Multipart/Form-Data; Boundary=xYzZY")
+        let type = ParameterizedValue.parse("Multipart/Form-Data; Boundary=xYzZY")
         #expect(type.value == "multipart/form-data")
         #expect(type["boundary"] == "xYzZY")
     }
