@@ -117,7 +117,7 @@ let package = Package(
             name: "OncallStoreTests",
             dependencies: ["OncallCore", "OncallStore", "OncallTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "OncallAPITests", dependencies: ["OncallAPI", "OncallCore"]),
+        .testTarget(name: "OncallAPITests", dependencies: ["OncallAPI", "OncallCore", "OncallTesting"]),
         .testTarget(
             name: "OncallNotifyTests",
             dependencies: ["OncallNotify", "OncallCore", "OncallCurl", "OncallTesting"],
@@ -129,7 +129,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "OncallMailTests", dependencies: ["OncallMail", "OncallCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore"]),
+        .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore", "OncallTesting"]),
         .testTarget(name: "OncallSystemdTests", dependencies: ["OncallSystemd"]),
         .testTarget(
             name: "OncallCtlTests",

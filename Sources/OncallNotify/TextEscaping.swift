@@ -45,30 +45,18 @@ public enum TextEscaping {
 
     /// Text safe inside HTML elements and double- or single-quoted attributes.
     public static func html(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        replacing(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
     }
 
     /// Slack mrkdwn: only `&`, `<` and `>` are control characters there.
     public static func slack(_ text: String) -> String {
+        replacing(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;"])
+    }
+
+    private static func replacing(_ text: String, _ entities: [Character: String]) -> String {
         var result = ""
         for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
+            if let entity = entities[character] { result += entity } else { result.append(character) }
         }
         return result
     }

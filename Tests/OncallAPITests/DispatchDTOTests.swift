@@ -1,17 +1,9 @@
 import Foundation
 import OncallAPI
 import OncallCore
+import OncallTesting
 import Testing
 
-/// "2026-11-03 10:00" at UTC+8 (Tuesday, working hours).
-private func at(_ text: String) -> Date {
-    let halves = text.split(separator: " ")
-    let ymd = halves[0].split(separator: "-").map { Int($0)! }
-    let hm = halves[1].split(separator: ":").map { Int($0)! }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-    return calendar.date(from: DateComponents(year: ymd[0], month: ymd[1], day: ymd[2], hour: hm[0], minute: hm[1]))!
-}
 
 /// Two branches, three engineers, an in-warranty Shanghai site and an out-of-warranty Urumqi one.
 private enum World {

@@ -1,18 +1,9 @@
 import Foundation
 import OncallCore
+import OncallTesting
 import Testing
 @testable import OncallConfig
 
-/// "2026-11-02 09:00" at a fixed UTC offset (hours), built independently of the parser under test.
-private func at(_ text: String, offset: Int = 8) -> Date {
-    let halves = text.split(separator: " ")
-    let ymd = halves[0].split(separator: "-").map { Int($0)! }
-    let hms = halves[1].split(separator: ":").map { Int($0)! }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: offset * 3600)!
-    return calendar.date(from: DateComponents(
-        year: ymd[0], month: ymd[1], day: ymd[2], hour: hms[0], minute: hms[1], second: hms.count > 2 ? hms[2] : 0))!
-}
 
 @Suite("Config: schedules")
 struct ScheduleConfigTests {

@@ -1,4 +1,5 @@
 import Foundation
+import OncallTesting
 import Testing
 
 @testable import OncallCore
@@ -8,15 +9,6 @@ import Testing
 // 10-08 Thu, 10-09 Fri, 10-10 Sat (make-up working day), 10-12 Mon, 10-14 Wed;
 // 11-02 Mon, 11-03 Tue, 11-05 Thu, 11-11 Wed.
 
-/// "2026-11-03 10:00" at UTC+8.
-private func at(_ text: String) -> Date {
-    let halves = text.split(separator: " ")
-    let ymd = halves[0].split(separator: "-").map { Int($0)! }
-    let hm = halves[1].split(separator: ":").map { Int($0)! }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-    return calendar.date(from: DateComponents(year: ymd[0], month: ymd[1], day: ymd[2], hour: hm[0], minute: hm[1]))!
-}
 
 private func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
 private func code(_ text: String) -> RegionCode { RegionCode(text)! }

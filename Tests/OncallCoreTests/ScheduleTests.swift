@@ -1,4 +1,5 @@
 import Foundation
+import OncallTesting
 import Testing
 
 @testable import OncallCore
@@ -9,18 +10,6 @@ import Testing
 // 2026-10-01 Thu (National Day holiday), 10-10 Sat (make-up working day);
 // 2026-10-31 Sat, 11-01 Sun (US DST ends), 11-02 Mon, 11-04 Wed, 11-06 Fri, 11-07 Sat, 11-09 Mon.
 
-/// "2026-11-09 09:00" or "2026-11-09 08:59:59" at a fixed UTC offset (hours, default +8).
-private func at(_ text: String, offset: Int = 8) -> Date {
-    let halves = text.split(separator: " ")
-    let ymd = halves[0].split(separator: "-").map { Int($0)! }
-    let hms = halves[1].split(separator: ":").map { Int($0)! }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: offset * 3600)!
-    let parts = DateComponents(
-        year: ymd[0], month: ymd[1], day: ymd[2],
-        hour: hms[0], minute: hms[1], second: hms.count > 2 ? hms[2] : 0)
-    return calendar.date(from: parts)!
-}
 
 private let shanghai = WorkingCalendar.standard.timeZone
 private func time(_ hhmm: String) -> TimeOfDay { TimeOfDay(hhmm: hhmm)! }

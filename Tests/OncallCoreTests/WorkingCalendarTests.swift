@@ -1,4 +1,5 @@
 import Foundation
+import OncallTesting
 import Testing
 
 @testable import OncallCore
@@ -9,18 +10,6 @@ import Testing
 // 2026-09-25 Fri, 09-26 Sat, 09-27 Sun, 09-30 Wed, 10-01 Thu, 10-03 Sat, 10-07 Wed,
 // 10-08 Thu, 10-09 Fri, 10-10 Sat, 10-11 Sun, 10-12 Mon, 10-16 Fri, 10-19 Mon.
 
-/// "2026-03-13 16:00" or "2026-03-13 16:00:30" at a fixed UTC offset (hours).
-private func at(_ text: String, offset: Int = 8) -> Date {
-    let halves = text.split(separator: " ")
-    let ymd = halves[0].split(separator: "-").map { Int($0)! }
-    let hms = halves[1].split(separator: ":").map { Int($0)! }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: offset * 3600)!
-    let parts = DateComponents(
-        year: ymd[0], month: ymd[1], day: ymd[2],
-        hour: hms[0], minute: hms[1], second: hms.count > 2 ? hms[2] : 0)
-    return calendar.date(from: parts)!
-}
 
 private func date(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
 private func hours(_ range: String) -> WorkingHours { WorkingHours(range: range)! }

@@ -55,7 +55,7 @@ struct CurlMultiTests {
         }
     }
 
-    @Test("20 requests of 300 ms each run at once: all answers correct, well under 20 × 300 ms")
+    @Test("20 requests of 300 ms each run at once: all answers correct, the server sees them together")
     func concurrent() async throws {
         let server = try await startServer("slow_server.py")
         defer { server.stop() }
@@ -70,11 +70,11 @@ struct CurlMultiTests {
 
         #expect(bodies.count == 20)
         for index in 0..<20 { #expect(bodies[index] == "\(index)") }
-        // One after another would take 6 s; the bound leaves room for a loaded machine.
-        #expect(elapsed < .seconds(5))
+        // Concurrency is shown by the server, not by a wall-clock bound that a loaded CI machine
+        // could break; speed belongs in the benchmark.
         let stats = try await stats(server)
         #expect(stats.total == 20)
-        #expect(stats.max > 1, "the server saw requests at the same time")
+        #expect(stats.max >= 10, "the server saw \(stats.max) requests at once; one after another would be 1")
     }
 
     @Test("at most maxConcurrent transfers run at once; the rest wait their turn")
