@@ -54,7 +54,7 @@ public enum Daemon {
                 metrics.recordDelivery(channel: message.channel, result: attempt.result)
                 let level: Logger.Level = attempt.result == .delivered ? .info : .warning
                 logger.log(level: level, "delivery \(attempt.result.rawValue)", metadata: [
-                    "incident.id": "\(message.incident)", "delivery.id": "\(message.id)", "delivery.channel": "\(message.channel)",
+                    "incident.id": "\(message.incident.map(String.init(describing:)) ?? "-")", "delivery.id": "\(message.id)", "delivery.channel": "\(message.channel)",
                     "delivery.attempt": "\(attempt.number)", "delivery.detail": "\(attempt.detail)",
                     "delivery.next": "\(retryAt.map { "retry at \($0)" } ?? (attempt.result == .delivered ? "done" : "dead"))",
                 ])

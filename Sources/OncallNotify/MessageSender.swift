@@ -25,8 +25,8 @@ public struct MessageSender: Sendable {
                 from: smtp.from, to: [name.map { "\($0) <\(message.target)>" } ?? message.target],
                 subject: message.subject, textBody: message.body, htmlBody: extras["html"] as? String,
                 // The message id is the idempotency key; all mail about one incident threads on its root id.
-                messageID: "\(message.id)@oncalld", inReplyTo: nil, references: [Self.threadID(message.incident)],
-                extraHeaders: [("X-Oncalld-Incident", message.incident.description)])
+                messageID: "\(message.id)@oncalld", inReplyTo: nil, references: message.incident.map { [Self.threadID($0)] } ?? [],
+                extraHeaders: message.incident.map { [("X-Oncalld-Incident", $0.description)] } ?? [])
             return await sender.send(email, date: now, multi: multi)
         case .sms:
             guard let sms = settings.sms else { return .permanent(detail: "notify.sms is not configured") }

@@ -70,6 +70,7 @@ public struct NotificationComposer: MessageComposer {
     func visitText(_ intent: NotificationIntent, incident: Incident, now: Date) -> String {
         switch intent.purpose {
         case .dispatched, .visit, .slaBreach: break
+        case .postmortem: return reportText(intent, incident: incident)
         default: return ""
         }
         let facts = ["site", "branch", "engineer", "arrive_by", "sla", "deadline", "due_at", "reason", "fallback"]
@@ -82,6 +83,16 @@ public struct NotificationComposer: MessageComposer {
             }.joined(separator: "\n")
         }
         return text
+    }
+
+    /// A fault-report message's facts: the reviewer's comment, and where to read or write the report.
+    func reportText(_ intent: NotificationIntent, incident: Incident) -> String {
+        var lines: [String] = []
+        if let comment = intent.details["comment"], !comment.isEmpty { lines.append("意见 / Comment: \(comment)") }
+        if let sha = intent.details["sha256"] { lines.append("SHA-256: \(sha)") }
+        lines.append("oncallctl postmortem show \(incident.id)")
+        if let base = settings.baseURL { lines.append("\(base)/web/reports/\(incident.id)") }
+        return "\n\n故障报告 / Fault report:\n" + lines.map { "- " + $0 }.joined(separator: "\n")
     }
 
     /// The incident, runbook and action links, the actions signed for `holder`.

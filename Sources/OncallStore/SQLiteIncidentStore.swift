@@ -70,7 +70,7 @@ public final class SQLiteIncidentStore: IncidentStore {
     }
 
     public func fireDueTimers(
-        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit]) -> IncidentChange
+        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit], Postmortem?) -> IncidentChange
     ) async throws -> [DueTimer] {
         // Most cycles find nothing due: check on a reader so an idle daemon does not fsync.
         let anyDue = try await pool.read { db in
@@ -93,7 +93,7 @@ public final class SQLiteIncidentStore: IncidentStore {
                 let id = IncidentNumber(row["incidentId"] as Int64)
                 guard let kind = TimerKind(rawValue: kindText), let incident = try Self.fetchIncident(id, db) else { continue }
                 let timer = DueTimer(incident: id, kind: kind, dueAt: Date(timeIntervalSince1970: row["dueAt"]))
-                let change = effect(timer, incident, try Self.fetchVisits(id, db))
+                let change = effect(timer, incident, try Self.fetchVisits(id, db), nil)
                 if change.incident != incident { try Self.save(change.incident, db) }
                 try Self.record(change, in: db)
                 fired.append(timer)
@@ -126,7 +126,7 @@ public final class SQLiteIncidentStore: IncidentStore {
                 INSERT INTO outboxMessage (id, incidentId, channel, target, recipients, subject, body, extras, purpose, createdAt, nextAttemptAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
-                    message.id, id, message.channel, message.target, recipients, message.subject, message.body, message.extras,
+                    message.id, message.incident?.value, message.channel, message.target, recipients, message.subject, message.body, message.extras,
                     message.purpose, message.createdAt.timeIntervalSince1970, message.createdAt.timeIntervalSince1970,
                 ])
         }
@@ -204,6 +204,10 @@ public final class SQLiteIncidentStore: IncidentStore {
             clauses.append("reportedAt >= ?")
             arguments += [since.timeIntervalSince1970]
         }
+        if let until = query.until {
+            clauses.append("reportedAt < ?")
+            arguments += [until.timeIntervalSince1970]
+        }
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         arguments += [query.limit]
         let sql = "SELECT \(IncidentRow.columns) FROM incident \(filter) ORDER BY id DESC LIMIT ?"
@@ -244,7 +248,7 @@ extension SQLiteIncidentStore: DeliveryStore {
         let recipientsText: String = row["recipients"]
         let recipients = (try? JSONDecoder().decode([String].self, from: Data(recipientsText.utf8))) ?? []
         return OutboxMessage(
-            id: row["id"], incident: IncidentNumber(row["incidentId"] as Int64), channel: row["channel"], target: row["target"],
+            id: row["id"], incident: (row["incidentId"] as Int64?).map(IncidentNumber.init), channel: row["channel"], target: row["target"],
             recipients: recipients, subject: row["subject"], body: row["body"], extras: row["extras"], purpose: row["purpose"],
             createdAt: Date(timeIntervalSince1970: row["createdAt"]))
     }

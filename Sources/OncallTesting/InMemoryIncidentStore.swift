@@ -95,6 +95,7 @@ public final class InMemoryIncidentStore: IncidentStore {
                     (query.states?.contains(incident.state) ?? true)
                         && (query.level.map { $0 == incident.level } ?? true)
                         && (query.since.map { incident.reportedAt >= $0 } ?? true)
+                        && (query.until.map { incident.reportedAt < $0 } ?? true)
                 }
                 .sorted { $0.id > $1.id }
                 .prefix(query.limit)
@@ -107,7 +108,7 @@ public final class InMemoryIncidentStore: IncidentStore {
     }
 
     public func fireDueTimers(
-        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit]) -> IncidentChange
+        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit], Postmortem?) -> IncidentChange
     ) async throws -> [DueTimer] {
         state.withLock { state in
             let due = state.timers.filter { $0.dueAt <= now }.sorted { $0.dueAt < $1.dueAt }.prefix(limit)
@@ -116,7 +117,7 @@ public final class InMemoryIncidentStore: IncidentStore {
                 state.timers.removeAll { $0 == timer }
                 guard let incident = state.incidents[timer.incident] else { continue }
                 let dueTimer = DueTimer(incident: timer.incident, kind: timer.kind, dueAt: timer.dueAt)
-                Self.apply(effect(dueTimer, incident, state.visits[timer.incident] ?? []), to: &state)
+                Self.apply(effect(dueTimer, incident, state.visits[timer.incident] ?? [], nil), to: &state)
                 fired.append(dueTimer)
             }
             return fired

@@ -129,7 +129,7 @@ final class SQLiteIncidentStoreTests: Sendable {
     @Test("a due timer fires once, with its effect, and stays fired after reopening")
     func timersFireOnce() async throws {
         let policy = policy
-        let effect: @Sendable (DueTimer, Incident, [Visit]) -> IncidentChange = { timer, incident, _ in
+        let effect: @Sendable (DueTimer, Incident, [Visit], Postmortem?) -> IncidentChange = { timer, incident, _, _ in
             IncidentLifecycle.fire(timer, on: incident, policy: policy, now: timer.dueAt)
         }
         var store: SQLiteIncidentStore? = try SQLiteIncidentStore(path: path)

@@ -10,6 +10,8 @@ public struct IncidentChange: Sendable, Equatable {
     public var visits: [Visit] = []
     /// The inbound message that caused this change, recorded with it (a repeated key fails the change).
     public var inbound: InboundRecord?
+    /// The incident's fault report, new or changed, saved with the rest.
+    public var postmortem: Postmortem?
 
     public init(incident: Incident, events: [TimelineEvent] = [], timers: [TimerChange] = [], messages: [OutboxMessage] = []) {
         self.incident = incident

@@ -166,7 +166,7 @@ public enum IncidentLifecycle {
                 ])]
             )
 
-        case .reminder, .dispatchAccept, .dispatchArrival, .dispatchCallback, .dispatchRepair, .dispatchBreachEscalation:
+        case .reminder, .dispatchAccept, .dispatchArrival, .dispatchCallback, .dispatchRepair, .dispatchBreachEscalation, .postmortemReminder:
             // Reminders are the notification planner's decision; visit deadlines are DispatchLifecycle's.
             return IncidentChange(incident: incident)
 

@@ -9,6 +9,8 @@ public struct TimelineEvent: Sendable, Equatable {
         case dispatch
         /// A visit deadline was missed (`deadline`: accept, arrival, callback, repair).
         case slaBreach = "sla_breach"
+        /// A fault-report step (`step`: drafted, edited, submitted, rejected, approved, reminded).
+        case postmortem
     }
 
     public var kind: Kind

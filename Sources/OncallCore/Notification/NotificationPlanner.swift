@@ -46,6 +46,14 @@ public enum NotificationPlanner {
                 let deadline = event.details["deadline"] ?? "visit"
                 let escalated = event.details["escalation"] == "emergency_group"
                 add(.slaBreach(deadline: deadline), escalated ? [.emergencyGroup] : [.projectManagers], details: event.details)
+            case .postmortem:
+                // Reports go to their owner; a submitted one to the emergency group, which reviews it.
+                let step = event.details["step"] ?? ""
+                if step == "submitted" {
+                    add(.postmortem(step: step), [.emergencyGroup], details: event.details)
+                } else if ["drafted", "rejected", "approved", "reminded"].contains(step), let owner = event.details["owner"] {
+                    add(.postmortem(step: step), [.person(owner)], details: event.details)
+                }
             case .note, .closed:
                 break
             }

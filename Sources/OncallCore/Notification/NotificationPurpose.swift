@@ -12,6 +12,8 @@ public enum NotificationPurpose: Sendable, Equatable {
     case visit(step: String)
     /// A visit deadline was missed (`deadline`: accept, arrival, callback, repair).
     case slaBreach(deadline: String)
+    /// A fault-report step: drafted, submitted, rejected, approved, reminded.
+    case postmortem(step: String)
 
     /// A short label, e.g. `new fault`, `reminder 2/3`.
     public var label: String {
@@ -24,6 +26,15 @@ public enum NotificationPurpose: Sendable, Equatable {
         case .dispatched: "you are dispatched on site"
         case let .visit(step): "field visit \(step)"
         case let .slaBreach(deadline): "field visit \(deadline) deadline missed"
+        case let .postmortem(step):
+            switch step {
+            case "drafted": "fault report to write"
+            case "submitted": "fault report to review"
+            case "rejected": "fault report sent back"
+            case "approved": "fault report approved and archived"
+            case "reminded": "reminder: fault report not submitted"
+            default: "fault report \(step)"
+            }
         }
     }
 
@@ -38,6 +49,15 @@ public enum NotificationPurpose: Sendable, Equatable {
         case .dispatched: "现场派工"
         case let .visit(step): "现场服务：\(step)"
         case let .slaBreach(deadline): "现场服务超时（\(deadline)）"
+        case let .postmortem(step):
+            switch step {
+            case "drafted": "请填写故障报告"
+            case "submitted": "故障报告待审核"
+            case "rejected": "故障报告被退回"
+            case "approved": "故障报告已审核归档"
+            case "reminded": "提醒：故障报告尚未提交"
+            default: "故障报告：\(step)"
+            }
         }
     }
 }

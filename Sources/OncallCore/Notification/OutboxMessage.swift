@@ -4,7 +4,8 @@ import Foundation
 /// Its `id` is the idempotency key: a re-send after a crash carries the same one.
 public struct OutboxMessage: Sendable, Equatable {
     public var id: String
-    public var incident: IncidentNumber
+    /// The incident it is about; nil for a message about no single incident (a weekly report).
+    public var incident: IncidentNumber?
     /// `email`, `webhook`, `wecom`, `dingtalk`, `feishu`, `slack`, `sms`.
     public var channel: String
     /// An email address, a configured webhook's name, or a phone number.
@@ -19,7 +20,7 @@ public struct OutboxMessage: Sendable, Equatable {
     public var createdAt: Date
 
     public init(
-        id: String, incident: IncidentNumber, channel: String, target: String, recipients: [String], subject: String,
+        id: String, incident: IncidentNumber?, channel: String, target: String, recipients: [String], subject: String,
         body: String, extras: String = "{}", purpose: String, createdAt: Date
     ) {
         self.id = id

@@ -6,12 +6,15 @@ public struct IncidentQuery: Sendable, Equatable {
     public var level: Level?
     /// Only incidents reported at or after this instant.
     public var since: Date?
+    /// Only incidents reported before this instant.
+    public var until: Date?
     public var limit: Int
 
-    public init(states: Set<IncidentState>? = nil, level: Level? = nil, since: Date? = nil, limit: Int = 100) {
+    public init(states: Set<IncidentState>? = nil, level: Level? = nil, since: Date? = nil, until: Date? = nil, limit: Int = 100) {
         self.states = states
         self.level = level
         self.since = since
+        self.until = until
         self.limit = limit
     }
 }

@@ -27,9 +27,9 @@ public protocol IncidentStore: Sendable {
     func nextTimerDue() async throws -> Date?
     /// Fires up to `limit` pending timers due at or before `now`: each is marked fired in the same
     /// transaction that commits its effect, so a crash can neither lose nor repeat one. The effect
-    /// gets the incident and its field visits, oldest first.
+    /// gets the incident, its field visits (oldest first) and its fault report, if any.
     func fireDueTimers(
-        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit]) -> IncidentChange
+        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit], Postmortem?) -> IncidentChange
     ) async throws -> [DueTimer]
 
     func statistics() async throws -> StoreStatistics

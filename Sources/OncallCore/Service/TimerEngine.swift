@@ -44,7 +44,7 @@ public struct TimerEngine: Sendable {
         let notifications = notifications()
         while true {
             let dispatch = dispatch()
-            let fired = try await store.fireDueTimers(now: now, limit: batchSize) { timer, incident, visits in
+            let fired = try await store.fireDueTimers(now: now, limit: batchSize) { timer, incident, visits, postmortem in
                 var change = switch (timer.kind.dispatchDeadline != nil || timer.kind == .dispatchBreachEscalation, dispatch) {
                 case let (true, setup?): DispatchLifecycle.fire(timer, incident: incident, visits: visits, setup: setup, now: now)
                 default: IncidentLifecycle.fire(timer, on: incident, policy: policy, now: now)

@@ -15,6 +15,8 @@ public enum TimerKind: String, Sendable, Codable, CaseIterable {
     case dispatchRepair = "dispatch_repair"
     /// A missed visit deadline still missed `dispatch.emergency_after_breach` later goes to the emergency group.
     case dispatchBreachEscalation = "dispatch_breach_escalation"
+    /// Remind the owner of a fault report not yet submitted (`postmortem.remind_after` working days after resolution).
+    case postmortemReminder = "postmortem_reminder"
 
     /// The timer of a visit deadline.
     public static func dispatch(_ kind: DispatchDeadlineKind) -> TimerKind {
