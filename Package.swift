@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -71,6 +73,16 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
+        .target(
+            name: "OncallWeb",
+            dependencies: [
+                "OncallCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .target(name: "OncallClient", dependencies: ["OncallAPI", "OncallCurl"]),
         .target(
             name: "OncallSystemd",
@@ -86,7 +98,8 @@ let package = Package(
             name: "OncallDaemon",
             dependencies: [
                 "OncallCore", "OncallStore", "OncallConfig", "OncallAPI", "OncallHTTP", "OncallSystemd", "OncallNotify", "OncallCurl",
-                "OncallInbound", "OncallMail",
+                "OncallInbound", "OncallMail", "OncallWeb",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -95,7 +108,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "oncalld",
-            dependencies: ["OncallDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["OncallDaemon", "OncallWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "oncallctl",
@@ -131,6 +144,14 @@ let package = Package(
         .testTarget(name: "OncallMailTests", dependencies: ["OncallMail", "OncallCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore", "OncallTesting"]),
         .testTarget(name: "OncallSystemdTests", dependencies: ["OncallSystemd"]),
+        .testTarget(
+            name: "OncallWebTests",
+            dependencies: [
+                "OncallWeb", "OncallCore", "OncallHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "OncallCtlTests",
             dependencies: ["oncallctl", "OncallAPI", "OncallClient", "OncallCore", "OncallCurl"],

@@ -143,7 +143,8 @@ public struct OncallClient: Sendable {
     private func transfer(method: String, path: String, body: Data?, headers: [(String, String)]) throws(CurlError)
         -> CurlResponse
     {
-        var allHeaders = [("Accept", "application/json")]
+        let accepts = headers.contains { $0.0.caseInsensitiveCompare("Accept") == .orderedSame }
+        var allHeaders: [(String, String)] = accepts ? [] : [("Accept", "application/json")]
         let typed = headers.contains { $0.0.caseInsensitiveCompare("Content-Type") == .orderedSame }
         if body != nil && !typed { allHeaders.append(("Content-Type", "application/json")) }
         allHeaders += headers
@@ -158,7 +159,7 @@ public struct OncallClient: Sendable {
         return try decodeAnswer(IncidentDTO.self, from: response)
     }
 
-    private func encode(_ value: some Encodable) throws(ClientError) -> Data {
+    func encode(_ value: some Encodable) throws(ClientError) -> Data {
         do {
             return try APIDates.encoder.encode(value)
         } catch {
@@ -167,25 +168,25 @@ public struct OncallClient: Sendable {
     }
 
     /// Decodes a 2xx answer as `T`, or throws what an error answer says.
-    private func decodeAnswer<T: Decodable>(_ type: T.Type, from response: CurlResponse) throws(ClientError) -> T {
-        switch response.status {
-        case 200..<300:
-            do {
-                return try APIDates.decoder.decode(T.self, from: response.body)
-            } catch {
-                throw .badResponse("cannot read the \(response.status) answer as \(T.self): \(error)")
-            }
-        case 400...:
-            if let body = try? JSONDecoder().decode(APIErrorBody.self, from: response.body) {
-                throw .refused(status: response.status, body)
-            }
-            let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw .refused(
-                status: response.status,
-                APIErrorBody(code: "http_\(response.status)", message: "HTTP \(response.status)" + (text.isEmpty ? "" : ": \(text.prefix(200))")))
-        default:
-            throw .badResponse("HTTP status \(response.status)")
+    func decodeAnswer<T: Decodable>(_ type: T.Type, from response: CurlResponse) throws(ClientError) -> T {
+        guard (200..<300).contains(response.status) else { throw failure(response) }
+        do {
+            return try APIDates.decoder.decode(T.self, from: response.body)
+        } catch {
+            throw .badResponse("cannot read the \(response.status) answer as \(T.self): \(error)")
         }
+    }
+
+    /// What a non-2xx answer means: a refusal with the daemon's reason (4xx/5xx), else an unexpected answer.
+    func failure(_ response: CurlResponse) -> ClientError {
+        guard response.status >= 400 else { return .badResponse("HTTP status \(response.status)") }
+        if let body = try? JSONDecoder().decode(APIErrorBody.self, from: response.body) {
+            return .refused(status: response.status, body)
+        }
+        let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return .refused(
+            status: response.status,
+            APIErrorBody(code: "http_\(response.status)", message: "HTTP \(response.status)" + (text.isEmpty ? "" : ": \(text.prefix(200))")))
     }
 
     private func isWorthRetrying(_ error: CurlError) -> Bool {

@@ -32,6 +32,12 @@ public struct DaemonConfig: Sendable, Equatable {
     public var schedules: [OnCallSchedule] = []
     /// Field dispatch: branch offices, field engineers, customer sites and the visit promises (`dispatch.*`).
     public var dispatch = DispatchConfig()
+    /// Postmortem reminders: after how many working days, and how many (`postmortem.*`).
+    public var postmortem = PostmortemConfig()
+    /// The weekly report and monthly incident list, and who gets them (`reports.*`).
+    public var reports = ReportsConfig()
+    /// The web view on the HTTP listener and its users (`web.*`); password hashes are redacted when printed.
+    public var web = WebConfig()
 
     /// Creates a configuration; every parameter defaults to what an empty config file gives.
     public init(

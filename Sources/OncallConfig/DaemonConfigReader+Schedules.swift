@@ -96,7 +96,7 @@ extension DaemonConfigReader {
             let hint = KeySuggester.hint(for: handoff, among: Self.handoffCadences)
             throw handoffNode.error("unknown hand-off '\(handoff)'" + (hint.isEmpty ? " (expected daily or weekly)" : hint))
         }
-        let handoffTime = try map["handoff_time"].map { value throws(ConfigError) in try scheduleTimeOfDay(value) }
+        let handoffTime = try map["handoff_time"].map { value throws(ConfigError) in try timeOfDay(value) }
             ?? Self.defaultHandoffTime
         let start = try scheduleInstant(try map.required("start"), timeZone: timeZone)
         return Rotation(
@@ -135,8 +135,9 @@ extension DaemonConfigReader {
         return day
     }
 
-    /// `HH:MM`, 00:00 to 23:59. Unquoted 9:00 is a YAML 1.1 base-60 int; its text is what counts.
-    private func scheduleTimeOfDay(_ node: ConfigNode) throws(ConfigError) -> TimeOfDay {
+    /// `HH:MM`, 00:00 to 23:59 (`TimeOfDay(hhmm:)`, as calendar working hours read it); for hand-offs and `reports.at`.
+    /// Unquoted 9:00 is a YAML 1.1 base-60 int; its text is what counts.
+    func timeOfDay(_ node: ConfigNode) throws(ConfigError) -> TimeOfDay {
         let text = try node.text(expected: "a time such as \"09:00\"", accepting: [.int])
         guard let time = TimeOfDay(hhmm: text), time.minutes < 24 * 60 else {
             throw node.error("'\(text)' is not a time of day; expected HH:MM from 00:00 to 23:59, such as \"09:00\"")

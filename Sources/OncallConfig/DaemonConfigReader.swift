@@ -11,6 +11,7 @@ struct DaemonConfigReader {
         "project_managers", "oncall_engineers", "emergency_group", "calendar", "log", "notify", "vendors", "integrations", "intake",
         "schedules",
         "dispatch",
+        "postmortem", "reports", "web",
     ]
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -49,6 +50,9 @@ struct DaemonConfigReader {
         if let node = map["integrations"] { config.intake.integrations = try readIntegrations(node) }
         if let node = map["intake"] { try readIntake(node, into: &config.intake) }
         if let node = map["dispatch"] { config.dispatch = try readDispatch(node, people: people) }
+        if let node = map["postmortem"] { config.postmortem = try readPostmortem(node) }
+        if let node = map["reports"] { config.reports = try readReports(node, people: people) }
+        if let node = map["web"] { config.web = try readWeb(node, people: people) }
         return config
     }
 

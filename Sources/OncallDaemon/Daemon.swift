@@ -9,6 +9,7 @@ import OncallInbound
 import OncallNotify
 import OncallStore
 import OncallSystemd
+import OncallWeb
 import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
@@ -61,7 +62,8 @@ public enum Daemon {
             },
             onError: { error in logger.error("delivery cycle failed; retrying", metadata: ["error": "\(error)"]) })
         let engine = TimerEngine(
-            store: store, clock: clock, policy: policy, notifications: notifications, dispatch: { holder.runtime.dispatch }, wakeup: wakeup,
+            store: store, clock: clock, policy: policy, notifications: notifications, dispatch: { holder.runtime.dispatch },
+            postmortems: { holder.runtime.postmortems }, wakeup: wakeup,
             onFired: { timers in
                 metrics.recordFired(timers)
                 dispatcher.wake()
@@ -73,11 +75,46 @@ public enum Daemon {
         )
         let service = IncidentService(
             store: store, clock: clock, policy: policy, notifications: notifications,
-            visits: store, dispatch: { holder.runtime.dispatch },
+            visits: store, dispatch: { holder.runtime.dispatch }, postmortems: { holder.runtime.postmortems },
             timersChanged: {
                 wakeup.signal()
                 dispatcher.wake()
             })
+        let archive = ArchiveFiles(
+            root: config.stateDir + "/reports", timeZone: { holder.config.calendar.timeZone },
+            htmlPage: { title, markdown in WebPages.standalone(title: title, markdown: markdown) })
+        let postmortems = PostmortemService(
+            sources: .init(incidents: store, reports: store, deliveries: store, visits: store), clock: clock,
+            policy: { holder.runtime.postmortems }, notifications: notifications, presentation: { holder.runtime.presentation },
+            sha256: SHA256Hex.digest,
+            changed: { report in
+                wakeup.signal()
+                dispatcher.wake()
+                guard report.state == .approved else { return }
+                // The database holds the archive; the files are its copy, rewritten at start if this fails.
+                do {
+                    if let incident = try await store.incident(report.incident) { try archive.writeReport(report, incident: incident) }
+                } catch {
+                    logger.error("cannot write the archived report", metadata: ["incident.id": "\(report.incident)", "error": "\(error)"])
+                }
+            })
+        do {
+            let written = try await archive.reconcile(reports: store, incidents: store, documents: store)
+            if written > 0 { logger.notice("archive files restored", metadata: ["archive.files": "\(written)"]) }
+        } catch {
+            logger.error("cannot restore the archive files", metadata: ["error": "\(error)"])
+        }
+        let periodic = PeriodicReportEngine(
+            sources: .init(periodic: store, incidents: store, reports: store, visits: store), clock: clock,
+            settings: { holder.runtime.periodic }, mail: { PeriodicMail.messages($0, config: holder.config) },
+            onDocument: { document in
+                dispatcher.wake()
+                do { try archive.writeDocument(document) } catch {
+                    logger.error("cannot write the document file", metadata: ["document.period": "\(document.period)", "error": "\(error)"])
+                }
+                logger.notice("\(document.kind.rawValue) document written", metadata: ["document.period": "\(document.period)"])
+            },
+            onError: { error in logger.error("regular documents cycle failed; retrying", metadata: ["error": "\(error)"]) })
         let statistics: @Sendable () async throws -> StoreStatistics = { try await store.statistics() }
         let maxBody: @Sendable () -> Int = { holder.config.http.maxBodyBytes }
 
@@ -133,6 +170,15 @@ public enum Daemon {
             let answer = try await ingest.retry(quarantined: id)
             return (answer.status, answer.fields)
         }
+        dependencies.postmortems = postmortems
+        dependencies.timeZone = config.calendar.timeZone
+        let incidentStatistics: @Sendable (Date, Date) async throws -> IncidentStatistics = { from, until in
+            let incidents = try await store.incidents(IncidentQuery(since: from, until: until, limit: 1_000_000))
+            let visits = try await store.visits(VisitQuery(since: from, limit: 1_000_000)).filter { $0.dispatchedAt < until }
+            return IncidentStatistics.compute(incidents: incidents, visits: visits, timeZone: holder.config.calendar.timeZone, now: clock.now)
+        }
+        dependencies.incidentStatistics = incidentStatistics
+        dependencies.periodicDocuments = { kind, limit in try await store.periodicDocuments(kind: kind, limit: limit) }
         dependencies.quarantine = { status, limit in try await store.quarantine(status: status, limit: limit) }
         dependencies.quarantined = { id in try await store.quarantined(id) }
         dependencies.setQuarantineStatus = { id, status in try await store.setQuarantineStatus(id, status) }
@@ -149,8 +195,14 @@ public enum Daemon {
             },
             logger: logger
         )
+        let tcpRouter = APIRouter.build(transport: .tcp(tokens: tokens), dependencies: dependencies)
+        if config.web.enabled {
+            WebRoutes(dependencies: webDependencies(
+                holder: holder, store: store, service: service, postmortems: postmortems, statistics: incidentStatistics, clock: clock)
+            ).register(on: tcpRouter)
+        }
         let tcpApp = Application(
-            router: APIRouter.build(transport: .tcp(tokens: tokens), dependencies: dependencies),
+            router: tcpRouter,
             configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: nil),
             onServerRunning: { _ in readiness.listenerBound() },
             logger: logger
@@ -167,6 +219,7 @@ public enum Daemon {
                 services: [
                     .init(service: TimerEngineService(engine: engine)),
                     .init(service: DispatcherService(dispatcher: dispatcher)),
+                    .init(service: PeriodicReportService(engine: periodic)),
                     .init(service: tcpApp),
                     .init(service: socketApp),
                     .init(service: ReloadService(path: configPath, holder: holder, notifier: notifier, logger: logger)),

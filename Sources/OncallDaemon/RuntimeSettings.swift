@@ -15,6 +15,12 @@ struct RuntimeSettings: Sendable {
     /// Inbound endpoints and the rules that turn mail into incidents.
     let integrations: [InboundIntegration]
     let intakeRules: IntakeRules
+    /// Who owns, writes and reviews fault reports, and when a missing one is chased.
+    let postmortems: PostmortemPolicy
+    /// The regular documents to write, when, and the names they show.
+    let periodic: PeriodicReportEngine.Settings
+    /// Display names and the time zone fault reports are written with.
+    let presentation: PostmortemService.Presentation
 
     init(_ config: DaemonConfig) {
         self.config = config
@@ -68,6 +74,25 @@ struct RuntimeSettings: Sendable {
             }
         }
         let intake = config.intake
+        // Every way a configured person can act: the local socket, the web view, mail replies and links.
+        var personByActor: [String: String] = [:]
+        for person in config.people {
+            if let login = person.unixUser { personByActor["unix:" + login] = person.id }
+        }
+        for user in config.web.users {
+            if let person = user.person { personByActor["web:" + user.login] = person }
+        }
+        postmortems = PostmortemPolicy(
+            reviewers: Set(config.emergencyGroup), remindAfterWorkingDays: config.postmortem.remindAfterWorkingDays,
+            reminderLimit: config.postmortem.reminders, calendar: config.calendar, personByActor: personByActor,
+            fallbackOwner: config.projectManagers.first)
+        let names = Dictionary(config.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        periodic = PeriodicReportEngine.Settings(
+            kinds: Set([config.reports.weekly ? PeriodicKind.weekly : nil, config.reports.monthly ? .monthly : nil].compactMap { $0 }),
+            at: config.reports.at, calendar: config.calendar, names: names)
+        presentation = PostmortemService.Presentation(
+            names: names, branchNames: Dictionary(config.dispatch.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            timeZone: config.calendar.timeZone)
         intakeRules = IntakeRules(
             organisationByDomain: intake.organisationByDomain, defaultOrganisation: intake.defaultOrganisation,
             serviceByTag: intake.serviceByTag,

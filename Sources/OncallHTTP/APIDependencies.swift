@@ -73,6 +73,14 @@ public struct APIDependencies: Sendable {
     /// The field-dispatch configuration in force (nil when `dispatch` has no branches): branch
     /// and site names, and the policy and calendar that visit deadlines are computed with.
     public var dispatchSetup: @Sendable () -> DispatchSetup?
+    /// Fault reports and the archive; nil serves neither.
+    public var postmortems: PostmortemService?
+    /// Statistics over incidents reported in `[from, until)`; nil serves none.
+    public var incidentStatistics: (@Sendable (Date, Date) async throws -> IncidentStatistics)?
+    /// Regular documents, newest first (`GET /v1/documents`); nil serves none.
+    public var periodicDocuments: (@Sendable (PeriodicKind?, Int) async throws -> [PeriodicDocument])?
+    /// The calendar's time zone: months and dates in queries are local to it.
+    public var timeZone: TimeZone = .gmt
 
     public init(
         service: IncidentService, metrics: HTTPMetrics, clock: any OncallClock,

@@ -52,6 +52,14 @@ public struct APIFailure: Error, Sendable {
             case .noEngineerChosen:
                 return APIFailure(status: .conflict, code: "no_engineer", message: error.description)
             }
+        case let error as PostmortemError:
+            switch error {
+            case .noReport: return APIFailure(status: .notFound, code: "not_found", message: error.description)
+            case .forbidden: return APIFailure(status: .forbidden, code: "forbidden", message: error.description)
+            case .wrongState: return APIFailure(status: .conflict, code: "conflict", message: error.description)
+            case .incomplete, .invalidDocument:
+                return APIFailure(status: .unprocessableContent, code: "invalid_report", message: error.description)
+            }
         case let error as StoreError:
             switch error {
             case .notFound:

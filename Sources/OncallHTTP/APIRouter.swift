@@ -49,6 +49,8 @@ public enum APIRouter {
         IncidentRoutes(service: dependencies.service, maxBodyBytes: dependencies.maxBodyBytes).register(on: api)
         OnCallRoutes(dependencies: dependencies).register(on: api)
         DispatchRoutes(dependencies: dependencies).register(on: api)
+        PostmortemRoutes(dependencies: dependencies).register(on: api)
+        ArchiveRoutes(dependencies: dependencies).register(on: api)
         // Raw mail from `oncallctl report --eml` only on the socket, where the caller is a known local user.
         let local = if case .unixSocket = transport { true } else { false }
         QuarantineRoutes(dependencies: dependencies, servesLocalMail: local).register(on: api)

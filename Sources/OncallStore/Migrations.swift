@@ -147,6 +147,110 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v5-createPostmortem") { db in
+            try createPostmortem(db)
+            try rebuildOutboxWithOptionalIncident(db)
+            try createArchiveSearch(db)
+            try createPeriodic(db)
+        }
         return migrator
+    }
+
+    /// Fault reports, one per incident. An approved report is frozen by the database itself.
+    private static func createPostmortem(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE postmortem (
+                incidentId INTEGER PRIMARY KEY REFERENCES incident(id),
+                state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'approved')),
+                owner TEXT NOT NULL,
+                language TEXT NOT NULL,
+                sections TEXT NOT NULL,
+                createdAt REAL NOT NULL,
+                updatedAt REAL NOT NULL,
+                submittedAt REAL,
+                reviews TEXT NOT NULL DEFAULT '[]',
+                archiveMarkdown TEXT,
+                archiveSha256 TEXT,
+                approvedBy TEXT,
+                approvedAt REAL,
+                remindersSent INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX postmortem_state ON postmortem(state, owner);
+            CREATE TRIGGER postmortem_approvedNoUpdate BEFORE UPDATE ON postmortem WHEN OLD.state = 'approved'
+                BEGIN SELECT RAISE(ABORT, 'an approved fault report cannot change'); END;
+            CREATE TRIGGER postmortem_approvedNoDelete BEFORE DELETE ON postmortem WHEN OLD.state = 'approved'
+                BEGIN SELECT RAISE(ABORT, 'an approved fault report cannot change'); END;
+            """)
+    }
+
+    /// A message may be about no single incident (a weekly report): `incidentId` becomes nullable.
+    /// SQLite cannot relax NOT NULL in place, so the table is rebuilt (create, copy, drop, rename);
+    /// the migrator runs this with foreign keys off and checks them before committing, and
+    /// `deliveryAttempt` names the table, so it refers to the new one after the rename.
+    private static func rebuildOutboxWithOptionalIncident(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE outboxMessage_v5 (
+                id TEXT PRIMARY KEY,
+                incidentId INTEGER REFERENCES incident(id),
+                channel TEXT NOT NULL,
+                target TEXT NOT NULL,
+                recipients TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                extras TEXT NOT NULL DEFAULT '{}',
+                purpose TEXT NOT NULL,
+                createdAt REAL NOT NULL,
+                status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'dead')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                nextAttemptAt REAL
+            );
+            INSERT INTO outboxMessage_v5 (rowid, id, incidentId, channel, target, recipients, subject, body, extras, purpose, createdAt,
+                                          status, attempts, nextAttemptAt)
+                SELECT rowid, id, incidentId, channel, target, recipients, subject, body, extras, purpose, createdAt,
+                       status, attempts, nextAttemptAt
+                FROM outboxMessage;
+            DROP TABLE outboxMessage;
+            ALTER TABLE outboxMessage_v5 RENAME TO outboxMessage;
+            CREATE INDEX outboxMessage_due ON outboxMessage(nextAttemptAt) WHERE status = 'pending';
+            CREATE INDEX outboxMessage_incident ON outboxMessage(incidentId);
+            """)
+    }
+
+    /// The archive's full-text index: one row per incident (rowid = incident id). The trigram
+    /// tokenizer finds any substring of three or more characters, Chinese included; shorter
+    /// terms are matched with LIKE on the same columns.
+    private static func createArchiveSearch(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE incidentSearch USING fts5(subject, body, notes, report, tokenize = 'trigram');
+            INSERT INTO incidentSearch (rowid, subject, body, notes, report)
+                SELECT i.id, i.subject,
+                       COALESCE(i.description, '') || char(10) || COALESCE(i.situation, '') || char(10)
+                           || COALESCE(i.other, '') || char(10) || COALESCE(i.resolutionSummary, ''),
+                       COALESCE((SELECT group_concat(n.text, char(10)) FROM (
+                           SELECT json_extract(e.details, '$.text') AS text FROM timelineEvent e
+                           WHERE e.incidentId = i.id AND e.kind = 'note' ORDER BY e.id) n), ''),
+                       ''
+                FROM incident i;
+            """)
+    }
+
+    /// When each regular document is next due, and the documents generated.
+    private static func createPeriodic(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE periodicJob (
+                kind TEXT PRIMARY KEY,
+                dueAt REAL NOT NULL
+            );
+            CREATE TABLE periodicDocument (
+                kind TEXT NOT NULL,
+                period TEXT NOT NULL,
+                fromAt REAL NOT NULL,
+                untilAt REAL NOT NULL,
+                markdown TEXT NOT NULL,
+                generatedAt REAL NOT NULL,
+                PRIMARY KEY (kind, period)
+            );
+            CREATE INDEX periodicDocument_generatedAt ON periodicDocument(generatedAt);
+            """)
     }
 }

@@ -52,7 +52,7 @@ public final class SQLiteIncidentStore: IncidentStore {
                 sql: "INSERT INTO incident (\(IncidentRow.columns), idempotencyKey) VALUES (\(placeholders(25)))",
                 arguments: StatementArguments(IncidentRow.values(change.incident) + [idempotencyKey])
             )
-            try Self.record(change, in: db)
+            try Self.record(change, in: db, creating: true)
             return (change.incident, true)
         }
     }
@@ -93,7 +93,7 @@ public final class SQLiteIncidentStore: IncidentStore {
                 let id = IncidentNumber(row["incidentId"] as Int64)
                 guard let kind = TimerKind(rawValue: kindText), let incident = try Self.fetchIncident(id, db) else { continue }
                 let timer = DueTimer(incident: id, kind: kind, dueAt: Date(timeIntervalSince1970: row["dueAt"]))
-                let change = effect(timer, incident, try Self.fetchVisits(id, db), nil)
+                let change = effect(timer, incident, try Self.fetchVisits(id, db), try Self.fetchPostmortem(id, db))
                 if change.incident != incident { try Self.save(change.incident, db) }
                 try Self.record(change, in: db)
                 fired.append(timer)
@@ -105,13 +105,15 @@ public final class SQLiteIncidentStore: IncidentStore {
     private static let updateAssignments = IncidentRow.columns.split(separator: ",").dropFirst()
         .map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }.joined(separator: ", ")
 
-    private static func save(_ incident: Incident, _ db: Database) throws {
+    static func save(_ incident: Incident, _ db: Database) throws {
         let values = IncidentRow.values(incident).dropFirst() + [incident.id.value]
         try db.execute(sql: "UPDATE incident SET \(updateAssignments) WHERE id = ?", arguments: StatementArguments(Array(values)))
     }
 
-    /// Appends the change's timeline events and applies its timer changes.
-    private static func record(_ change: IncidentChange, in db: Database) throws {
+    /// Appends the change's timeline events, queues its messages, saves its visits and fault report,
+    /// applies its timer changes, and refreshes the incident's archive-search row when its text
+    /// changed (`creating`, a note, the resolution, or the report); a plain status change does not.
+    static func record(_ change: IncidentChange, in db: Database, creating: Bool = false) throws {
         let id = change.incident.id.value
         for event in change.events {
             let details = String(decoding: try JSONEncoder.sorted.encode(event.details), as: UTF8.self)
@@ -121,14 +123,7 @@ public final class SQLiteIncidentStore: IncidentStore {
             )
         }
         for message in change.messages {
-            let recipients = String(decoding: try JSONEncoder.sorted.encode(message.recipients), as: UTF8.self)
-            try db.execute(sql: """
-                INSERT INTO outboxMessage (id, incidentId, channel, target, recipients, subject, body, extras, purpose, createdAt, nextAttemptAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    message.id, message.incident?.value, message.channel, message.target, recipients, message.subject, message.body, message.extras,
-                    message.purpose, message.createdAt.timeIntervalSince1970, message.createdAt.timeIntervalSince1970,
-                ])
+            try insertMessage(message, in: db)
         }
         for visit in change.visits {
             let data = String(decoding: try JSONEncoder.sorted.encode(VisitRecord(visit)), as: UTF8.self)
@@ -161,6 +156,28 @@ public final class SQLiteIncidentStore: IncidentStore {
                 )
             }
         }
+        if let postmortem = change.postmortem {
+            try savePostmortem(postmortem, in: db)
+            if postmortem.incident != change.incident.id { try refreshSearch(postmortem.incident, in: db) }
+        }
+        if creating || change.postmortem != nil || change.events.contains(where: { Self.searchableEventKinds.contains($0.kind) }) {
+            try refreshSearch(change.incident.id, in: db)
+        }
+    }
+
+    /// Timeline entries whose arrival changes an incident's searchable text.
+    private static let searchableEventKinds: Set<TimelineEvent.Kind> = [.note, .resolved, .postmortem]
+
+    /// Queues one message in the outbox, due at once; a message about no incident has a NULL `incidentId`.
+    static func insertMessage(_ message: OutboxMessage, in db: Database) throws {
+        let recipients = String(decoding: try JSONEncoder.sorted.encode(message.recipients), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO outboxMessage (id, incidentId, channel, target, recipients, subject, body, extras, purpose, createdAt, nextAttemptAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                message.id, message.incident?.value, message.channel, message.target, recipients, message.subject, message.body, message.extras,
+                message.purpose, message.createdAt.timeIntervalSince1970, message.createdAt.timeIntervalSince1970,
+            ])
     }
 
     // MARK: - Reads
@@ -169,7 +186,7 @@ public final class SQLiteIncidentStore: IncidentStore {
         try await pool.read { db in try Self.fetchIncident(id, db) }
     }
 
-    private static func fetchIncident(_ id: IncidentNumber, _ db: Database) throws -> Incident? {
+    static func fetchIncident(_ id: IncidentNumber, _ db: Database) throws -> Incident? {
         try Row.fetchOne(db, sql: "SELECT \(IncidentRow.columns) FROM incident WHERE id = ?", arguments: [id.value])
             .map(IncidentRow.decode)
     }
@@ -321,7 +338,7 @@ extension SQLiteIncidentStore: DeliveryStore {
     }
 }
 
-private func placeholders(_ count: Int) -> String {
+func placeholders(_ count: Int) -> String {
     Array(repeating: "?", count: count).joined(separator: ", ")
 }
 

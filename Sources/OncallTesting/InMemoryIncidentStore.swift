@@ -5,23 +5,27 @@ import Synchronization
 /// An `IncidentStore` in memory with the same transactional behaviour as the SQLite one
 /// (a decision that throws changes nothing). For fast tests of the engine and the service.
 public final class InMemoryIncidentStore: IncidentStore {
-    private struct PendingTimer: Equatable {
+    struct PendingTimer: Equatable {
         var incident: IncidentNumber
         var kind: TimerKind
         var dueAt: Date
     }
 
-    private struct State {
+    /// Everything the store holds; internal so the protocol conformances in other files can reach it.
+    struct State {
         var incidents: [IncidentNumber: Incident] = [:]
         var timelines: [IncidentNumber: [TimelineEvent]] = [:]
         var timers: [PendingTimer] = []
         var keys: [String: IncidentNumber] = [:]
         var messages: [OutboxMessage] = []
         var visits: [IncidentNumber: [Visit]] = [:]
+        var postmortems: [IncidentNumber: Postmortem] = [:]
+        var periodicDue: [PeriodicKind: Date] = [:]
+        var documents: [PeriodicDocument] = []
         var writes = 0
     }
 
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
     public init() {}
 
@@ -34,7 +38,7 @@ public final class InMemoryIncidentStore: IncidentStore {
             }
             let id = IncidentNumber(Int64(state.incidents.count + 1))
             let change = try make(id)
-            Self.apply(change, to: &state)
+            try Self.apply(change, to: &state)
             if let idempotencyKey { state.keys[idempotencyKey] = id }
             return (change.incident, true)
         }
@@ -46,13 +50,21 @@ public final class InMemoryIncidentStore: IncidentStore {
         try state.withLock { state in
             guard let current = state.incidents[id] else { throw StoreError.notFound(id) }
             let decided = try change(current)
-            Self.apply(decided, to: &state)
+            try Self.apply(decided, to: &state)
             return decided.incident
         }
     }
 
-    private static func apply(_ change: IncidentChange, to state: inout State) {
+    /// Commits `change`; refuses (changing nothing) a change to an approved fault report, as the
+    /// SQLite store's trigger does.
+    static func apply(_ change: IncidentChange, to state: inout State) throws {
         let id = change.incident.id
+        if let postmortem = change.postmortem {
+            if let stored = state.postmortems[postmortem.incident], stored.state == .approved, stored != postmortem {
+                throw PostmortemError.wrongState(postmortem.incident, .approved, "an approved fault report cannot change")
+            }
+            state.postmortems[postmortem.incident] = postmortem
+        }
         state.incidents[id] = change.incident
         state.timelines[id, default: []] += change.events
         state.messages += change.messages
@@ -110,16 +122,20 @@ public final class InMemoryIncidentStore: IncidentStore {
     public func fireDueTimers(
         now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit], Postmortem?) -> IncidentChange
     ) async throws -> [DueTimer] {
-        state.withLock { state in
+        try state.withLock { committed in
+            // Like the SQLite store's transaction: an effect that cannot be committed fires nothing.
+            var state = committed
             let due = state.timers.filter { $0.dueAt <= now }.sorted { $0.dueAt < $1.dueAt }.prefix(limit)
             var fired: [DueTimer] = []
             for timer in due {
                 state.timers.removeAll { $0 == timer }
                 guard let incident = state.incidents[timer.incident] else { continue }
                 let dueTimer = DueTimer(incident: timer.incident, kind: timer.kind, dueAt: timer.dueAt)
-                Self.apply(effect(dueTimer, incident, state.visits[timer.incident] ?? [], nil), to: &state)
+                let change = effect(dueTimer, incident, state.visits[timer.incident] ?? [], state.postmortems[timer.incident])
+                try Self.apply(change, to: &state)
                 fired.append(dueTimer)
             }
+            committed = state
             return fired
         }
     }
@@ -148,7 +164,7 @@ extension InMemoryIncidentStore: VisitStore {
                 if visit.dispatchedAt >= loadSince { workload.recentDispatches[visit.engineer, default: 0] += 1 }
             }
             let decided = try change(current, state.visits[id] ?? [], workload)
-            Self.apply(decided, to: &state)
+            try Self.apply(decided, to: &state)
             return (decided.incident, state.visits[id] ?? [])
         }
     }

@@ -48,8 +48,9 @@ extension GlobalOptions {
     }
 
     /// Subcommands that are groups, and their subcommands' names.
-    static let groups: [String: Set<String>] = [
-        QuarantineCommand.configuration.commandName ?? "quarantine": Set(
-            QuarantineCommand.configuration.subcommands.compactMap { $0.configuration.commandName }),
-    ]
+    static let groups: [String: Set<String>] = Dictionary(
+        uniqueKeysWithValues: [QuarantineCommand.self, PostmortemCommand.self, ArchiveCommand.self, DocumentsCommand.self].map {
+            (group: any ParsableCommand.Type) in
+            (group.configuration.commandName ?? "", Set(group.configuration.subcommands.compactMap { $0.configuration.commandName }))
+        })
 }

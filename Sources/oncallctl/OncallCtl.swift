@@ -11,7 +11,8 @@ struct OncallCtl: ParsableCommand {
             69 the daemon cannot be reached (or answered something unreadable).
             """,
         subcommands: [
-            Report.self, List.self, Show.self, Ack.self, Escalate.self, Resolve.self, Close.self, Note.self, Deliveries.self, OnCall.self, DispatchCommand.self, VisitCommand.self, Dispatches.self, QuarantineCommand.self, Health.self,
+            Report.self, List.self, Show.self, Ack.self, Escalate.self, Resolve.self, Close.self, Note.self, Deliveries.self, OnCall.self, DispatchCommand.self, VisitCommand.self, Dispatches.self, QuarantineCommand.self,
+            PostmortemCommand.self, ArchiveCommand.self, Stats.self, DocumentsCommand.self, Health.self,
         ]
     )
 

@@ -4,6 +4,10 @@ import Logging
 import OncallConfig
 import OncallDaemon
 import OncallSystemd
+import OncallWeb
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `oncalld`: parse flags, load the configuration, run the daemon. Wiring only.
 @main
@@ -19,7 +23,26 @@ struct OncallD: AsyncParsableCommand {
     @Flag(name: .long, help: "Validate the configuration file and exit (0 valid, 78 invalid).")
     var checkConfig = false
 
+    @Flag(name: .long, help: "Read a password (prompted on a terminal, else one line of standard input), print its bcrypt hash for web.users, and exit.")
+    var hashPassword = false
+
+    @Option(name: .long, help: "The bcrypt cost for --hash-password (log2 of the rounds, 10 to 15).")
+    var cost = 12
+
+    func validate() throws {
+        guard (10...15).contains(cost) else { throw ValidationError("--cost must be 10 to 15") }
+    }
+
     func run() async throws {
+        if hashPassword {
+            let password: String? = isatty(0) == 1 ? getpass("Password: ").map { String(cString: $0) } : readLine(strippingNewline: true)
+            guard let password, !password.isEmpty else {
+                FileHandle.standardError.write(Data("oncalld: no password given\n".utf8))
+                throw ExitCode(64)
+            }
+            print(PasswordHasher.hash(password, cost: cost))
+            return
+        }
         let path = config ?? Self.defaultConfigPath()
         let loaded: DaemonConfig
         do {

@@ -31,7 +31,7 @@ final class SQLiteIncidentStoreTests: Sendable {
     func durabilitySettings() throws {
         let store = try SQLiteIncidentStore(path: path)
         #expect(try store.synchronousMode() == 2)
-        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound"])
+        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound", "v5-createPostmortem"])
         let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }

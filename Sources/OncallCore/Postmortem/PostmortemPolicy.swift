@@ -7,12 +7,34 @@ public struct PostmortemPolicy: Sendable, Equatable {
     /// How many reminders at most (`postmortem.reminders`); the next follows after another `remindAfterWorkingDays`.
     public var reminderLimit: Int
     public var calendar: WorkingCalendar
+    /// Actors that are configured people (`unix:<login>`, `web:<login>`, `mail:<id>`, `link:<id>`) → person id.
+    public var personByActor: [String: String]
+    /// Who owns a report when the resolver is no configured person: the first project manager.
+    public var fallbackOwner: String?
 
-    public init(reviewers: Set<String> = [], remindAfterWorkingDays: Int = 2, reminderLimit: Int = 3, calendar: WorkingCalendar = .standard) {
+    public init(
+        reviewers: Set<String> = [], remindAfterWorkingDays: Int = 2, reminderLimit: Int = 3, calendar: WorkingCalendar = .standard,
+        personByActor: [String: String] = [:], fallbackOwner: String? = nil
+    ) {
         self.reviewers = reviewers
         self.remindAfterWorkingDays = remindAfterWorkingDays
         self.reminderLimit = reminderLimit
         self.calendar = calendar
+        self.personByActor = personByActor
+        self.fallbackOwner = fallbackOwner
+    }
+
+    /// The person behind an actor, if it is one.
+    public func person(for actor: String) -> String? {
+        if let person = personByActor[actor] { return person }
+        // Mail commands and action links already name the person.
+        for prefix in ["mail:", "link:"] where actor.hasPrefix(prefix) { return String(actor.dropFirst(prefix.count)) }
+        return nil
+    }
+
+    /// The actor as the report workflow sees it.
+    public func identify(_ actor: String) -> PostmortemActor {
+        PostmortemActor(actor: actor, person: person(for: actor))
     }
 }
 

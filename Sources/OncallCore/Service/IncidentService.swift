@@ -10,19 +10,23 @@ public struct IncidentService: Sendable {
     let notifications: @Sendable () -> NotificationPolicy?
     let visitStore: (any VisitStore)?
     let dispatch: @Sendable () -> DispatchSetup?
+    let postmortems: @Sendable () -> PostmortemPolicy?
     let timersChanged: @Sendable () -> Void
 
     /// - Parameters:
     ///   - policy: read per request, so a config reload applies to the next report.
     ///   - notifications: who is told what; nil sends nothing.
+    ///   - postmortems: how fault reports are drafted at resolution; nil drafts none.
     ///   - timersChanged: called after a commit that may have added a nearer timer or new messages.
     public init(
         store: any IncidentStore, clock: any OncallClock,
         policy: @escaping @Sendable () -> IncidentPolicy,
         notifications: @escaping @Sendable () -> NotificationPolicy? = { nil },
         visits: (any VisitStore)? = nil, dispatch: @escaping @Sendable () -> DispatchSetup? = { nil },
+        postmortems: @escaping @Sendable () -> PostmortemPolicy? = { nil },
         timersChanged: @escaping @Sendable () -> Void
     ) {
+        self.postmortems = postmortems
         self.store = store
         self.clock = clock
         self.policy = policy
@@ -56,8 +60,13 @@ public struct IncidentService: Sendable {
         let now = clock.now
         let policy = policy()
         let notifications = notifications()
+        let postmortems = postmortems()
         let incident = try await store.update(id) { incident in
             var change = try IncidentLifecycle.apply(command, to: incident, actor: actor, policy: policy, now: now)
+            // The fault report is drafted in the same commit as the resolution, so none is ever missing.
+            if let postmortems, incident.state.isOpen, change.incident.state == .resolved {
+                PostmortemLifecycle.draft(resolving: &change, resolver: actor, policy: postmortems, now: now)
+            }
             notifications?.apply(to: &change, firedTimer: nil, now: now)
             change.inbound = inbound
             return change

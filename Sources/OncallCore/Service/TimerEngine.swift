@@ -8,6 +8,7 @@ public struct TimerEngine: Sendable {
     let policy: @Sendable () -> IncidentPolicy
     let notifications: @Sendable () -> NotificationPolicy?
     let dispatch: @Sendable () -> DispatchSetup?
+    let postmortems: @Sendable () -> PostmortemPolicy?
     let wakeup: Wakeup
     let maxIdle: Duration
     let batchSize: Int
@@ -17,7 +18,8 @@ public struct TimerEngine: Sendable {
     public init(
         store: any IncidentStore, clock: any OncallClock, policy: @escaping @Sendable () -> IncidentPolicy,
         notifications: @escaping @Sendable () -> NotificationPolicy? = { nil },
-        dispatch: @escaping @Sendable () -> DispatchSetup? = { nil }, wakeup: Wakeup = Wakeup(), maxIdle: Duration = .seconds(30), batchSize: Int = 200,
+        dispatch: @escaping @Sendable () -> DispatchSetup? = { nil },
+        postmortems: @escaping @Sendable () -> PostmortemPolicy? = { nil }, wakeup: Wakeup = Wakeup(), maxIdle: Duration = .seconds(30), batchSize: Int = 200,
         onFired: @escaping @Sendable ([DueTimer]) -> Void = { _ in },
         onError: @escaping @Sendable (any Error) -> Void = { _ in }
     ) {
@@ -26,6 +28,7 @@ public struct TimerEngine: Sendable {
         self.policy = policy
         self.notifications = notifications
         self.dispatch = dispatch
+        self.postmortems = postmortems
         self.wakeup = wakeup
         self.maxIdle = maxIdle
         self.batchSize = batchSize
@@ -44,10 +47,16 @@ public struct TimerEngine: Sendable {
         let notifications = notifications()
         while true {
             let dispatch = dispatch()
+            let postmortems = postmortems()
             let fired = try await store.fireDueTimers(now: now, limit: batchSize) { timer, incident, visits, postmortem in
                 var change = switch (timer.kind.dispatchDeadline != nil || timer.kind == .dispatchBreachEscalation, dispatch) {
                 case let (true, setup?): DispatchLifecycle.fire(timer, incident: incident, visits: visits, setup: setup, now: now)
-                default: IncidentLifecycle.fire(timer, on: incident, policy: policy, now: now)
+                default:
+                    if timer.kind == .postmortemReminder, let postmortems {
+                        PostmortemLifecycle.remind(postmortem, of: incident, policy: postmortems, now: now)
+                    } else {
+                        IncidentLifecycle.fire(timer, on: incident, policy: policy, now: now)
+                    }
                 }
                 notifications?.apply(to: &change, firedTimer: timer, now: now)
                 return change

@@ -1,0 +1,36 @@
+import Foundation
+import OncallCore
+import OncallStore
+import OncallWeb
+
+extension Daemon {
+    /// The web view's view of the daemon: users and reviewers from the live config, data from the services.
+    static func webDependencies(
+        holder: ConfigHolder, store: SQLiteIncidentStore, service: IncidentService, postmortems: PostmortemService,
+        statistics: @escaping @Sendable (Date, Date) async throws -> IncidentStatistics, clock: any OncallClock
+    ) -> WebDependencies {
+        let config = holder.config
+        return WebDependencies(
+            users: {
+                let config = holder.config
+                return config.web.users.compactMap { user in
+                    WebUser.Role(rawValue: user.role).map {
+                        WebUser(login: user.login, displayName: user.name, person: user.person, role: $0, passwordHash: user.passwordHash)
+                    }
+                }
+            },
+            reviewers: { Set(holder.config.emergencyGroup) },
+            openIncidents: { try await store.incidents(IncidentQuery(states: [.reported, .acknowledged, .escalated], limit: 1000)) },
+            incident: { id in try await service.incident(id).map { (incident: $0.0, timeline: $0.1) } },
+            search: { query in try await postmortems.search(query) },
+            report: { id in try await postmortems.document(id) },
+            review: { id, approve, comment, who in try await postmortems.review(id, approve: approve, comment: comment, actor: who.actor) },
+            saveSections: { id, sections, who in _ = try await postmortems.edit(id, sections: sections, actor: who.actor) },
+            submit: { id, who in _ = try await postmortems.submit(id, actor: who.actor) },
+            statistics: statistics,
+            timeZone: config.calendar.timeZone,
+            now: { clock.now },
+            secureCookies: WebCookieSecurity(rawValue: config.web.secureCookies) ?? .auto,
+            sessionLifetime: config.web.sessionLifetime)
+    }
+}

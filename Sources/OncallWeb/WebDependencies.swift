@@ -1,0 +1,62 @@
+import Foundation
+import OncallCore
+
+/// What the web view needs from the rest of the daemon, as values and closures the daemon fills.
+/// Errors thrown by `review`, `saveSections` and `submit` are expected to be `PostmortemError`s.
+public struct WebDependencies: Sendable {
+    /// Who may sign in; read on every request, so a reload takes effect at once.
+    public var users: @Sendable () -> [WebUser]
+    /// Person ids of the emergency group (应急小组), who review reports.
+    public var reviewers: @Sendable () -> Set<String>
+    /// Incidents not yet resolved.
+    public var openIncidents: @Sendable () async throws -> [Incident]
+    /// One incident and its timeline, nil when there is none with this number.
+    public var incident: @Sendable (IncidentNumber) async throws -> (incident: Incident, timeline: [TimelineEvent])?
+    public var search: @Sendable (ArchiveQuery) async throws -> [ArchiveHit]
+    /// The incident's fault report and its current document as Markdown, nil when it has none.
+    public var report: @Sendable (IncidentNumber) async throws -> (postmortem: Postmortem, markdown: String)?
+    /// Approves or sends back a submitted report.
+    public var review: @Sendable (IncidentNumber, _ approve: Bool, _ comment: String, PostmortemActor) async throws -> Postmortem
+    public var saveSections: @Sendable (IncidentNumber, PostmortemSections, PostmortemActor) async throws -> Void
+    public var submit: @Sendable (IncidentNumber, PostmortemActor) async throws -> Void
+    /// Figures for incidents reported at or after `from` and before `until`.
+    public var statistics: @Sendable (_ from: Date, _ until: Date) async throws -> IncidentStatistics
+    /// The zone times are shown in and months are counted in.
+    public var timeZone: TimeZone
+    public var now: @Sendable () -> Date
+    public var secureCookies: WebCookieSecurity
+    /// How long a sign-in lasts, from the moment of signing in.
+    public var sessionLifetime: Duration
+
+    public init(
+        users: @escaping @Sendable () -> [WebUser],
+        reviewers: @escaping @Sendable () -> Set<String>,
+        openIncidents: @escaping @Sendable () async throws -> [Incident],
+        incident: @escaping @Sendable (IncidentNumber) async throws -> (incident: Incident, timeline: [TimelineEvent])?,
+        search: @escaping @Sendable (ArchiveQuery) async throws -> [ArchiveHit],
+        report: @escaping @Sendable (IncidentNumber) async throws -> (postmortem: Postmortem, markdown: String)?,
+        review: @escaping @Sendable (IncidentNumber, _ approve: Bool, _ comment: String, PostmortemActor) async throws -> Postmortem,
+        saveSections: @escaping @Sendable (IncidentNumber, PostmortemSections, PostmortemActor) async throws -> Void,
+        submit: @escaping @Sendable (IncidentNumber, PostmortemActor) async throws -> Void,
+        statistics: @escaping @Sendable (_ from: Date, _ until: Date) async throws -> IncidentStatistics,
+        timeZone: TimeZone = .current,
+        now: @escaping @Sendable () -> Date = { Date() },
+        secureCookies: WebCookieSecurity = .auto,
+        sessionLifetime: Duration = .seconds(12 * 3600)
+    ) {
+        self.users = users
+        self.reviewers = reviewers
+        self.openIncidents = openIncidents
+        self.incident = incident
+        self.search = search
+        self.report = report
+        self.review = review
+        self.saveSections = saveSections
+        self.submit = submit
+        self.statistics = statistics
+        self.timeZone = timeZone
+        self.now = now
+        self.secureCookies = secureCookies
+        self.sessionLifetime = sessionLifetime
+    }
+}
