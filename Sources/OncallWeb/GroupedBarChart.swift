@@ -1,7 +1,8 @@
 import Foundation
 
-/// A vertical bar chart drawn as inline SVG on the server: groups along the x axis (months),
-/// one bar per series in each group (levels), the value written above each bar.
+/// A vertical bar chart drawn as inline SVG on the server: groups along the x axis (months), one
+/// bar per series in each group (levels), the value written above each bar. Its text takes the
+/// page's font, which has Chinese glyphs.
 struct GroupedBarChart {
     struct Series {
         let name: String
@@ -26,7 +27,7 @@ struct GroupedBarChart {
         let maximum = max(1, groups.flatMap(\.values).max() ?? 1)
         var svg = """
             <svg class="chart" role="img" aria-label="\(htmlEscape(title))" viewBox="0 0 \(width) \(height)" \
-            width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg" font-size="10" font-family="sans-serif">
+            width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg" font-size="10">
             <title>\(htmlEscape(title))</title>
             """
         var x = left

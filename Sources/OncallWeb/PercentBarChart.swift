@@ -18,7 +18,7 @@ struct PercentBarChart {
         let height = top * 2 + max(1, rows.count) * rowHeight
         var svg = """
             <svg class="chart" role="img" aria-label="\(htmlEscape(title))" viewBox="0 0 \(width) \(height)" \
-            width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg" font-size="11" font-family="sans-serif">
+            width="\(width)" height="\(height)" xmlns="http://www.w3.org/2000/svg" font-size="11">
             <title>\(htmlEscape(title))</title>
             """
         for (index, row) in rows.enumerated() {

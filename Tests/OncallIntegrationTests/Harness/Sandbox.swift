@@ -195,9 +195,6 @@ extension CurlResponse {
         (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
     }
 
-    /// The body as text, for failure messages.
-    var text: String { String(decoding: body, as: UTF8.self) }
-
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try APIDates.decoder.decode(T.self, from: body)
     }

@@ -1,0 +1,114 @@
+import Foundation
+import OncallAPI
+import OncallCurl
+import Testing
+
+/// Issue 6, the web view on the real daemon's TCP listener: sign-in with a bcrypt hash made by
+/// `oncalld --hash-password`, the archive found by a Chinese search, review with CSRF by the
+/// emergency group only, statistics with a chart.
+extension EndToEnd {
+@Suite("the web view through the real daemon")
+struct WebViewEndToEndTests {
+    /// A cookie jar of one: the web view sets at most a login-form cookie and a session cookie.
+    final class Browser: @unchecked Sendable {
+        let base: String
+        var cookies: [String: String] = [:]
+        init(base: String) { self.base = base }
+
+        func send(_ method: String, _ path: String, form: [(String, String)]? = nil) async throws -> CurlResponse {
+            var headers: [(String, String)] = []
+            if !cookies.isEmpty { headers.append(("Cookie", cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))) }
+            var body: Data?
+            if let form {
+                headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+                body = Data(form.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&").utf8)
+            }
+            let response = try await performDetached(CurlRequest(
+                method: method, url: base + path, headers: headers, body: body, timeout: .seconds(10), connectTimeout: .seconds(5)))
+            for (name, value) in response.headers where name.lowercased() == "set-cookie" {
+                let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+                if pair.count == 2 { cookies[pair[0]] = pair[1].isEmpty ? nil : pair[1] }
+            }
+            return response
+        }
+
+        static func encode(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"))!
+        }
+
+        /// The `csrf` hidden field of the page.
+        static func csrf(in page: String) -> String? {
+            guard let range = page.range(of: #"name="csrf" value=""#) else { return nil }
+            return String(page[range.upperBound...].prefix { $0 != "\"" })
+        }
+
+        func signIn(_ login: String, _ password: String) async throws -> CurlResponse {
+            let form = try await send("GET", "/web/login")
+            let token = try #require(Self.csrf(in: form.text), "no csrf field in \(form.text)")
+            return try await send("POST", "/web/login", form: [("login", login), ("password", password), ("csrf", token)])
+        }
+    }
+
+    @Test("sign-in required; a manager reads the archive and statistics but cannot review; the emergency group approves with CSRF")
+    func webView() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.cleanup() }
+        let hashed = try await ChildProcess.run("/bin/sh", ["-c", "printf 'correct horse 電池\\n' | '\(Binaries.oncalld)' --hash-password --cost 10"])
+        #expect(hashed.status == 0, "\(hashed)")
+        let hash = hashed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(hash.hasPrefix("$2b$10$") && hash.count == 60, "\(hash)")
+        try sandbox.writeConfig(PostmortemEndToEndTests.config(sandbox, extra: [
+            "web:",
+            "  users:",
+            "    - {login: wang, name: 王敏, role: manager, password_hash: '\(hash)'}",
+            "    - {login: chen, person: chen.jie, role: manager, password_hash: '\(hash)'}",
+        ]))
+        _ = try await sandbox.startDaemon()
+        let id = try await sandbox.report(ReportRequest(subject: "用户登录超时", organisation: "华东区客服中心", reporter: "王芳", scope: .part)).id
+        let json = { (value: [String: Any]) in try JSONSerialization.data(withJSONObject: value) }
+        _ = try await sandbox.request("POST", "/v1/incidents/\(id)/resolve", body: json(["summary": "重启缓存集群"]))
+        let sections = ["cause": "缓存<script>alert(1)</script>内存耗尽", "fix": "扩容", "process": "10:05 发现", "prevention": "告警"]
+        _ = try await sandbox.request("PUT", "/v1/incidents/\(id)/postmortem", body: json(["sections": sections]))
+        #expect(try await sandbox.request("POST", "/v1/incidents/\(id)/postmortem/submit", body: Data("{}".utf8)).status == 200)
+
+        let manager = Browser(base: sandbox.tcpBase)
+        let anonymous = try await manager.send("GET", "/web/archive?q=%E7%99%BB%E5%BD%95")
+        #expect(anonymous.status == 303 && anonymous.header("Location")?.hasPrefix("/web/login") == true, "\(anonymous.status) \(anonymous.headers)")
+        #expect(try await manager.signIn("wang", "wrong password").status == 401)
+        let signedIn = try await manager.signIn("wang", "correct horse 電池")
+        #expect(signedIn.status == 303, "\(signedIn.status) \(signedIn.text)\n\(sandbox.logs)")
+        let cookie = signedIn.headers.first { $0.0.lowercased() == "set-cookie" && $0.1.hasPrefix("oncalld_session=") }?.1 ?? ""
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "\(cookie)")
+        #expect(!sandbox.logs.contains(hash), "the password hash is never logged")
+
+        let archive = try await manager.send("GET", "/web/archive?q=%E7%99%BB%E5%BD%95")  // 登录
+        #expect(archive.status == 200, "\(archive.text)")
+        #expect(archive.header("Content-Type")?.contains("charset=utf-8") == true)
+        #expect(archive.text.contains("用户登录超时") && archive.text.contains("<mark>"), "\(archive.text)")
+        let report = try await manager.send("GET", "/web/reports/\(id)")
+        #expect(report.status == 200)
+        #expect(report.text.contains("&lt;script&gt;") && !report.text.contains("<script>alert"), "user text is escaped")
+        let stats = try await manager.send("GET", "/web/stats")
+        #expect(stats.status == 200 && stats.text.contains("<svg"), "\(stats.text)")
+        let managerReview = try await manager.send("POST", "/web/reports/\(id)/review", form: [
+            ("csrf", Browser.csrf(in: report.text) ?? ""), ("decision", "approve"), ("comment", ""),
+        ])
+        #expect(managerReview.status == 403, "a manager outside the emergency group may not review: \(managerReview.status)")
+
+        let reviewer = Browser(base: sandbox.tcpBase)
+        #expect(try await reviewer.signIn("chen", "correct horse 電池").status == 303)
+        let page = try await reviewer.send("GET", "/web/reports/\(id)")
+        let token = try #require(Browser.csrf(in: page.text), "the reviewer sees the review form")
+        let forged = try await reviewer.send("POST", "/web/reports/\(id)/review", form: [("csrf", "forged"), ("decision", "approve")])
+        #expect(forged.status == 403, "a POST without the session's CSRF token is refused")
+        let approved = try await reviewer.send("POST", "/web/reports/\(id)/review", form: [("csrf", token), ("decision", "approve"), ("comment", "")])
+        #expect(approved.status == 303, "\(approved.status) \(approved.text)")
+        let stored = try await sandbox.request("GET", "/v1/incidents/\(id)/postmortem").decode(PostmortemDTO.self)
+        #expect(stored.state == "approved" && stored.approvedBy == "chen.jie", "\(stored)")
+
+        let loggedOut = try await reviewer.send("POST", "/web/logout", form: [("csrf", token)])
+        #expect(loggedOut.status == 303)
+        #expect(try await reviewer.send("GET", "/web").status == 303, "signed out")
+    }
+}
+}
