@@ -4,7 +4,7 @@ extension DaemonConfigReader {
     static let webKeys = ["enabled", "secure_cookies", "session_lifetime", "users"]
     static let webUserKeys = ["login", "name", "person", "role", "password_hash", "password_hash_file"]
     /// Said for any password hash that is not one; the value itself is never echoed.
-    static let notBcrypt = "not a bcrypt hash; make one with `oncalld hash-password`"
+    static let notBcrypt = "not a bcrypt hash; make one with `oncalld --hash-password`"
 
     /// `web.*`: the web view on the HTTP listener and who may log in.
     func readWeb(_ node: ConfigNode, people: [String: Person]) throws(ConfigError) -> WebConfig {
@@ -121,7 +121,7 @@ extension DaemonConfigReader {
         let hash = try node.check { () throws(ValueProblem) in try TokenFileReader.read(path: path, what: "password hash file", item: "hash") }
         guard Self.isBcryptHash(hash) else {
             let shown = path.hasPrefix("/") ? path : TextFileReader.absolute(path)
-            throw node.error("password hash file '\(shown)' does not hold a bcrypt hash; make one with `oncalld hash-password`")
+            throw node.error("password hash file '\(shown)' does not hold a bcrypt hash; make one with `oncalld --hash-password`")
         }
         return hash
     }

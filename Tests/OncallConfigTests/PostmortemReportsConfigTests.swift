@@ -74,6 +74,18 @@ struct PostmortemReportsConfigTests {
         #expect(config.reports.at.minutes == minutes)
     }
 
+    @Test("the documented example's postmortem, reports and web sections read back")
+    func example() throws {
+        let config = try ConfigLoader.load(path: ConfigFixtures.examplePath)
+        #expect(config.postmortem == PostmortemConfig(remindAfterWorkingDays: 2, reminders: 3))
+        #expect(config.reports.weekly && config.reports.monthly)
+        #expect(config.reports.at.description == "08:00")
+        #expect(config.reports.recipients.allSatisfy { config.person($0) != nil })
+        #expect(config.web.enabled)
+        #expect(config.web.secureCookies == "auto")
+        #expect(config.web.sessionLifetime == .seconds(8 * 3600))
+    }
+
     // MARK: - Errors
 
     @Test("unknown keys fail at their line with a suggestion", arguments: [

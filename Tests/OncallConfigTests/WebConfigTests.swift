@@ -226,7 +226,7 @@ struct WebConfigTests {
         let error = try Self.error("password_hash: \"\(Self.hashA)\"", "password_hash: \"\(hash)\"")
         #expect(error == ConfigError(
             file: "t.yaml", line: 14, column: 22, key: "web.users[0].password_hash",
-            message: "not a bcrypt hash; make one with `oncalld hash-password`"))
+            message: "not a bcrypt hash; make one with `oncalld --hash-password`"))
         #expect(!error.description.contains(hash))
     }
 
@@ -237,7 +237,7 @@ struct WebConfigTests {
         let error = try Self.error("password_hash: \"\(Self.hashA)\"", "password_hash: \(value)")
         #expect(error.key == "web.users[0].password_hash")
         #expect(error.line == 14)
-        #expect(error.message.hasPrefix("not a bcrypt hash; make one with `oncalld hash-password`"), "\(error)")
+        #expect(error.message.hasPrefix("not a bcrypt hash; make one with `oncalld --hash-password`"), "\(error)")
         for secret in ["31415926535", "2026-01-01", "hunter2secret"] {
             #expect(!error.description.contains(secret))
         }
@@ -269,7 +269,7 @@ struct WebConfigTests {
 
     @Test("a bad password_hash_file fails at its line without showing its contents", arguments: [
         ("missing", "password hash file '/nonexistent"), ("empty", "is empty"), ("two words", "exactly one hash"),
-        ("plain password", "does not hold a bcrypt hash; make one with `oncalld hash-password`"),
+        ("plain password", "does not hold a bcrypt hash; make one with `oncalld --hash-password`"),
         ("bad cost", "does not hold a bcrypt hash"),
     ])
     func badHashFile(kind: String, message: String) throws {
