@@ -67,10 +67,10 @@ struct ActionLinkTests {
         let afterResolve = try await sandbox.show("INC-000001")
         #expect(afterResolve.state == "resolved")
         #expect(afterResolve.resolutionSummary == summary)
-        let resolveEntry = afterResolve.timeline?.last
+        let resolveEntry = afterResolve.timeline?.last { $0.kind != "postmortem" }
         #expect(resolveEntry?.kind == "resolved" && resolveEntry?.actor == "link:li.na", "timeline: \(afterResolve.timeline ?? [])")
         #expect(resolveEntry?.details["summary"] == summary, "timeline: \(afterResolve.timeline ?? [])")
-        #expect(afterResolve.timeline?.map(\.kind) == ["reported", "acknowledged", "resolved"])
+        #expect(afterResolve.timeline?.map(\.kind) == ["reported", "acknowledged", "resolved", "postmortem"], "the resolution drafts the fault report")
     }
 
     /// Forgeries of a genuine `payload.signature` token: a changed signature, claims changed under the

@@ -38,20 +38,21 @@ struct EscalationChainNotifyTests {
         }
         #expect(escalated.allSatisfy { $0.timeline?.last?.kind == "escalated" && $0.timeline?.last?.actor == "oncalld" })
 
-        // Resolve both through the socket: everyone told so far hears of it (atReport + onEscalation).
+        // Resolve both through the socket: everyone told so far hears of it (atReport + onEscalation),
+        // and the fault report's owner (the first PM: the socket's user is no person here) is asked to write it.
         let resolvingAt = Date().timeIntervalSince1970
         for id in [ignored.id, acked.id] {
             let resolved = try await sandbox.call { try $0.resolve(id, summary: "主库已恢复") }
             #expect(resolved.state == "resolved")
         }
-        try await sink.waitForMessages("the resolution mails", count: beforeResolve.count + 6, timeout: .seconds(8))
+        try await sink.waitForMessages("the resolution mails", count: beforeResolve.count + 8, timeout: .seconds(8))
 
         // Then silence: no reminder, escalation or anything else once resolved.
         try await Task.sleep(for: .seconds(3))
         let mails = try sink.messages()
         let summary = mails.map { "\($0.incident) \($0.recipient ?? "?") +\(String(format: "%.2f", $0.at - reportedAt))s «\($0.subject)»" }
             .joined(separator: "\n")
-        #expect(mails.count == 14, "8 before the resolution and 6 for it, nothing after:\n\(summary)\n\(world.logs)")
+        #expect(mails.count == 16, "8 before the resolution, 6 for it and 2 report requests, nothing after:\n\(summary)\n\(world.logs)")
 
         func sent(_ incident: String, _ suffix: String) -> [ReceivedMail] {
             mails.filter { $0.incident == incident && $0.subject.hasSuffix(suffix) }
@@ -69,7 +70,8 @@ struct EscalationChainNotifyTests {
         #expect(people(reminders) == engineerAndManager, "\(summary)")
         #expect(people(escalations) == ["chen.jie@example.com"], "\(summary)")
         #expect(people(resolutions) == everyone, "\(summary)")
-        #expect(mails.filter { $0.incident == "INC-000001" }.count == 8, "\(summary)")
+        #expect(people(sent("INC-000001", "— fault report to write")) == ["zhang.wei@example.com"], "\(summary)")
+        #expect(mails.filter { $0.incident == "INC-000001" }.count == 9, "\(summary)")
         #expect(!mails.contains { $0.subject.contains("reminder 2") }, "reminder_times is 1:\n\(summary)")
         for mail in reported { #expect(mail.at - reportedAt < 1.5, "report mail after \(mail.at - reportedAt) s") }
         for mail in reminders {
@@ -99,10 +101,10 @@ struct EscalationChainNotifyTests {
         }
         #expect(people(sent("INC-000002", "— resolved")) == everyone, "\(summary)")
 
-        // The outbox agrees: 8 + 6 messages, all delivered, none pending.
+        // The outbox agrees: 9 + 7 messages, all delivered, none pending.
         let first = try await world.deliveries(ignored.id)
         let second = try await world.deliveries(acked.id)
-        #expect(first.count == 8 && second.count == 6, "\(NotifySandbox.describe(first + second))")
+        #expect(first.count == 9 && second.count == 7, "\(NotifySandbox.describe(first + second))")
         #expect((first + second).allSatisfy { $0.status == "delivered" && $0.attempts.count == 1 }, "\(NotifySandbox.describe(first + second))")
         #expect(first.map(\.purpose).filter { $0.hasPrefix("reminder") }.count == 2)
     }
