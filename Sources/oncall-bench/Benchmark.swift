@@ -16,6 +16,7 @@ struct Benchmark {
         for concurrency in [1, 8, 64] {
             try await storeReports(count: concurrency == 1 ? min(reports, 500) : reports, concurrency: concurrency)
         }
+        try await archiveSearch(incidents: reports * 5, queries: 200)
         classify(count: 1_000_000)
         openIncidents(count: 200_000)
         workingTime(count: 100_000)
@@ -60,6 +61,46 @@ struct Benchmark {
         let perCommit = Double(statistics.committedWrites) / Double(max(1, statistics.commitBatches))
         report("store.report (concurrency \(concurrency))", ops: count, elapsed: elapsed,
                notes: "\(statistics.commitBatches) commits, \(String(format: "%.1f", perCommit)) reports/commit")
+    }
+
+    /// Archive searches over `incidents` stored incidents: a two-character Chinese term (LIKE on the
+    /// trigram index), a longer one (MATCH), two English words, and a term with a level filter.
+    static func archiveSearch(incidents: Int, queries: Int) async throws {
+        let directory = NSTemporaryDirectory() + "oncall-bench-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteIncidentStore(path: directory + "/bench.sqlite")
+        let policy = IncidentPolicy()
+        let systems = ["订单系统", "仓储管理", "收银终端", "数据库主库", "邮件网关", "payment service", "login portal", "VPN gateway"]
+        let symptoms = ["登录超时", "响应缓慢", "无法打印", "数据不同步", "database timeout", "connection refused", "磁盘空间不足", "证书过期"]
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<64 {
+                group.addTask {
+                    for index in stride(from: worker, to: incidents, by: 64) {
+                        let subject = systems[index % systems.count] + " " + symptoms[(index / systems.count) % symptoms.count]
+                        _ = try await store.create(idempotencyKey: nil) { id in
+                            try IncidentLifecycle.open(
+                                .fixture(subject: subject, scope: Scope.allCases[index % Scope.allCases.count]), id: id, actor: "bench",
+                                policy: policy, now: t0)
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let cases: [(String, ArchiveQuery)] = [
+            ("2 chars 登录", ArchiveQuery(text: "登录", limit: 50)),
+            ("4 chars 登录超时", ArchiveQuery(text: "登录超时", limit: 50)),
+            ("2 words database timeout", ArchiveQuery(text: "database timeout", limit: 50)),
+            ("证书过期 + level 1", ArchiveQuery(text: "证书过期", level: .level1, limit: 50)),
+        ]
+        for (name, query) in cases {
+            let clock = ContinuousClock()
+            var hits = 0
+            let start = clock.now
+            for _ in 0..<queries { hits = try await store.searchArchive(query).count }
+            report("store.archiveSearch (\(name))", ops: queries, elapsed: clock.now - start, notes: "\(incidents) incidents, \(hits) hits (limit 50)")
+        }
     }
 
     static func classify(count: Int) {
