@@ -176,7 +176,7 @@ struct ArchiveSearchSQL {
         let incidentColumns = IncidentRow.columns.split(separator: ",").map { "i." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var selected = incidentColumns + ["p.state AS reportState"]
         if usesMatch {
-            selected.append("snippet(incidentSearch, -1, '[', ']', '…', 12) AS snippet")
+            selected.append("snippet(incidentSearch, -1, '[', ']', '…', 24) AS snippet")
         } else if usesText {
             selected += Self.searchColumns.map { "incidentSearch.\($0) AS search_\($0)" }
         }
