@@ -35,6 +35,10 @@ struct ReloadService: Service {
         if new.stateDir != old.stateDir { needsRestart.append("state_dir") }
         if new.socket != old.socket { needsRestart.append("socket") }
         if new.http.host != old.http.host || new.http.port != old.http.port { needsRestart.append("http.listen") }
+        if new.logLevel != old.logLevel { needsRestart.append("log.level") }
+        if new.web.enabled != old.web.enabled { needsRestart.append("web.enabled") }
+        if new.web.secureCookies != old.web.secureCookies { needsRestart.append("web.secure_cookies") }
+        if new.web.sessionLifetime != old.web.sessionLifetime { needsRestart.append("web.session_lifetime") }
         holder.replace(with: new)
         logger.notice("configuration reloaded", metadata: ["config.path": "\(path)"])
         if !needsRestart.isEmpty {

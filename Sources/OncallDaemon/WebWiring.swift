@@ -24,6 +24,14 @@ extension Daemon {
             incident: { id in try await service.incident(id).map { (incident: $0.0, timeline: $0.1) } },
             search: { query in try await postmortems.search(query) },
             report: { id in try await postmortems.document(id) },
+            reports: { state, owner in
+                var found: [(postmortem: Postmortem, incident: Incident)] = []
+                for report in try await postmortems.list(state: state, owner: owner, limit: 200) {
+                    // A report whose incident is gone has nothing to show; it is left out.
+                    if let incident = try await store.incident(report.incident) { found.append((report, incident)) }
+                }
+                return found
+            },
             review: { id, approve, comment, who in try await postmortems.review(id, approve: approve, comment: comment, actor: who.actor) },
             saveSections: { id, sections, who in _ = try await postmortems.edit(id, sections: sections, actor: who.actor) },
             submit: { id, who in _ = try await postmortems.submit(id, actor: who.actor) },

@@ -47,6 +47,10 @@ public final class HTTPMetrics: Sendable {
                 registry.makeGauge(descriptor: .init(metricName: "oncalld_incidents", unitName: "", helpText: "Incidents by level and state."), labels: [("level", String(level.rawValue)), ("state", state.rawValue)]).set(Double(statistics.incidents[level]?[state] ?? 0))
             }
         }
+        for state in Postmortem.State.allCases {
+            registry.makeGauge(descriptor: .init(metricName: "oncalld_postmortems", unitName: "", helpText: "Fault reports by state."), labels: [("state", state.rawValue)])
+                .set(Double(statistics.postmortems[state] ?? 0))
+        }
         registry.makeGauge(descriptor: .init(metricName: "oncalld_timers_pending", unitName: "", helpText: "Durable timers waiting to fire."), labels: [])
             .set(Double(statistics.pendingTimers))
         registry.makeGauge(descriptor: .init(metricName: "oncalld_store_commits", unitName: "", helpText: "Transactions committed by the group-commit writer since start."), labels: [])

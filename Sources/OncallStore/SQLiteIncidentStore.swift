@@ -249,6 +249,10 @@ public final class SQLiteIncidentStore: IncidentStore {
                 statistics.incidents[level, default: [:]][state] = row["n"]
             }
             statistics.pendingTimers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timer WHERE status = 'pending'") ?? 0
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM postmortem GROUP BY state") {
+                guard let state = Postmortem.State(rawValue: row["state"]) else { continue }
+                statistics.postmortems[state] = row["n"]
+            }
             return statistics
         }
         (statistics.commitBatches, statistics.committedWrites) = writer.counters

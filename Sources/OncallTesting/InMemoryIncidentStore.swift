@@ -146,6 +146,7 @@ public final class InMemoryIncidentStore: IncidentStore {
             for incident in state.incidents.values {
                 statistics.incidents[incident.level, default: [:]][incident.state, default: 0] += 1
             }
+            for report in state.postmortems.values { statistics.postmortems[report.state, default: 0] += 1 }
             return statistics
         }
     }

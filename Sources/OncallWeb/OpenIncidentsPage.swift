@@ -17,10 +17,14 @@ struct OpenIncidentsPage {
 
     let rows: [Row]
     let isEmpty: Bool
+    /// "You have N reports to write", nil when the viewer has no drafts.
+    let drafts: String?
 
     static let title = "未结事件 Open incidents"
 
-    init(incidents: [Incident], now: Date, format: DisplayFormat) {
+    init(incidents: [Incident], draftsToWrite: Int = 0, now: Date, format: DisplayFormat) {
+        drafts = draftsToWrite > 0
+            ? "你有 \(draftsToWrite) 份报告待填写 You have \(draftsToWrite) \(draftsToWrite == 1 ? "report" : "reports") to write" : nil
         rows = incidents
             .sorted { ($0.level.rawValue, $0.reportedAt, $0.id) < ($1.level.rawValue, $1.reportedAt, $1.id) }
             .map { incident in
@@ -36,6 +40,7 @@ struct OpenIncidentsPage {
     func render() -> String { Self.template.render(self) }
 
     static let template = WebTemplate("""
+        {{#drafts}}<p><a href="/web/reports?state=draft">{{drafts}}</a></p>{{/drafts}}
         {{#isEmpty}}<p class="muted">没有未结事件。No open incidents.</p>{{/isEmpty}}
         {{^isEmpty}}
         <div class="scroll"><table>

@@ -23,6 +23,7 @@ struct PageLayout {
         var links: [(String, String)] = []
         if let viewer {
             links.append(("/web", "未结事件 Open"))
+            links.append(("/web/reports", "报告 Reports"))
             if viewer.readsEverything {
                 links.append(("/web/archive", "档案 Archive"))
                 links.append(("/web/stats", "统计 Statistics"))

@@ -15,6 +15,9 @@ public struct WebDependencies: Sendable {
     public var search: @Sendable (ArchiveQuery) async throws -> [ArchiveHit]
     /// The incident's fault report and its current document as Markdown, nil when it has none.
     public var report: @Sendable (IncidentNumber) async throws -> (postmortem: Postmortem, markdown: String)?
+    /// Fault reports with their incidents, newest first, narrowed to one state and/or one owner
+    /// (a person id) when given; reports whose incident is gone are left out.
+    public var reports: @Sendable (_ state: Postmortem.State?, _ owner: String?) async throws -> [(postmortem: Postmortem, incident: Incident)]
     /// Approves or sends back a submitted report.
     public var review: @Sendable (IncidentNumber, _ approve: Bool, _ comment: String, PostmortemActor) async throws -> Postmortem
     public var saveSections: @Sendable (IncidentNumber, PostmortemSections, PostmortemActor) async throws -> Void
@@ -35,6 +38,7 @@ public struct WebDependencies: Sendable {
         incident: @escaping @Sendable (IncidentNumber) async throws -> (incident: Incident, timeline: [TimelineEvent])?,
         search: @escaping @Sendable (ArchiveQuery) async throws -> [ArchiveHit],
         report: @escaping @Sendable (IncidentNumber) async throws -> (postmortem: Postmortem, markdown: String)?,
+        reports: @escaping @Sendable (_ state: Postmortem.State?, _ owner: String?) async throws -> [(postmortem: Postmortem, incident: Incident)],
         review: @escaping @Sendable (IncidentNumber, _ approve: Bool, _ comment: String, PostmortemActor) async throws -> Postmortem,
         saveSections: @escaping @Sendable (IncidentNumber, PostmortemSections, PostmortemActor) async throws -> Void,
         submit: @escaping @Sendable (IncidentNumber, PostmortemActor) async throws -> Void,
@@ -50,6 +54,7 @@ public struct WebDependencies: Sendable {
         self.incident = incident
         self.search = search
         self.report = report
+        self.reports = reports
         self.review = review
         self.saveSections = saveSections
         self.submit = submit

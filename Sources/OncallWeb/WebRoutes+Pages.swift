@@ -6,7 +6,9 @@ import OncallCore
 extension WebRoutes {
     func openIncidents(_ viewer: WebViewer) async throws -> Response {
         let incidents = try await dependencies.openIncidents()
-        let page = OpenIncidentsPage(incidents: incidents, now: dependencies.now(), format: format)
+        // Engineers write reports: remind them of drafts still to fill in.
+        let drafts = viewer.user.role == .engineer ? try await ownReports(.draft, viewer).count : 0
+        let page = OpenIncidentsPage(incidents: incidents, draftsToWrite: drafts, now: dependencies.now(), format: format)
         return html(OpenIncidentsPage.title, page.render(), viewer: viewer, current: "/web")
     }
 

@@ -3,8 +3,48 @@ import Hummingbird
 import Logging
 import OncallCore
 
-/// Fault reports: reading one, and the owner's and the emergency group's changes to it.
+/// Fault reports: the lists, reading one, and the owner's and the emergency group's changes to it.
 extension WebRoutes {
+    /// Engineers see their own reports; the emergency group first sees what waits for review, then
+    /// their own, then all; managers see all. `?state=` narrows the list that may be narrowed.
+    func reportList(_ query: FormFields, _ viewer: WebViewer) async throws -> Response {
+        var state: Postmortem.State?
+        if let text = query.trimmed("state") {
+            guard let chosen = Postmortem.State(rawValue: text) else {
+                return message("无效的报告状态 Not a valid report state: \(text)", status: .badRequest, viewer: viewer,
+                               link: "/web/reports", linkLabel: "全部报告 All reports")
+            }
+            state = chosen
+        }
+        let filter = ReportListPage.filter(state)
+        let empty = state == nil ? "没有报告。No reports." : "没有这个状态的报告。No reports in this state."
+        var tables: [ReportListPage.Table] = []
+        if viewer.isReviewer {
+            tables.append(ReportListPage.Table(
+                heading: "待审核 Waiting for review", filter: nil, reports: try await dependencies.reports(.submitted, nil),
+                empty: "没有待审核的报告。Nothing waits for review.", format: format))
+            tables.append(ReportListPage.Table(
+                heading: "我的报告 My reports", filter: nil, reports: ReportListPage.draftsFirst(try await ownReports(nil, viewer)),
+                empty: "你没有报告。You own no reports.", format: format))
+            tables.append(ReportListPage.Table(
+                heading: "全部报告 All reports", filter: filter, reports: try await dependencies.reports(state, nil), empty: empty, format: format))
+        } else if viewer.user.role == .manager {
+            tables.append(ReportListPage.Table(
+                heading: "全部报告 All reports", filter: filter, reports: try await dependencies.reports(state, nil), empty: empty, format: format))
+        } else {
+            tables.append(ReportListPage.Table(
+                heading: "我的报告 My reports", filter: filter, reports: ReportListPage.draftsFirst(try await ownReports(state, viewer)),
+                empty: empty, format: format))
+        }
+        return html(ReportListPage.title, ReportListPage(tables: tables).render(), viewer: viewer, current: "/web/reports")
+    }
+
+    /// The viewer's own reports; none for an account without a person (never everyone's).
+    func ownReports(_ state: Postmortem.State?, _ viewer: WebViewer) async throws -> [(postmortem: Postmortem, incident: Incident)] {
+        guard let person = viewer.user.person else { return [] }
+        return try await dependencies.reports(state, person).filter { $0.postmortem.owner == person }
+    }
+
     func report(_ idText: String?, _ viewer: WebViewer) async throws -> Response {
         guard let id = incidentNumber(idText), let (postmortem, markdown) = try await dependencies.report(id) else {
             return notFound("这个事件没有故障报告。There is no fault report for \(idText ?? "").", viewer)

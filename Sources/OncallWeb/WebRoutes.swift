@@ -42,6 +42,9 @@ public struct WebRoutes: Sendable {
         router.get("/web/stats") { request, context in
             await page(request, context) { viewer in try await statistics(FormFields(request.uri.query), viewer) }
         }
+        router.get("/web/reports") { request, context in
+            await page(request, context) { viewer in try await reportList(FormFields(request.uri.query), viewer) }
+        }
         router.get("/web/reports/:id") { request, context in
             await page(request, context) { viewer in try await report(context.parameters.get("id"), viewer) }
         }

@@ -103,6 +103,9 @@ struct PostmortemEndToEndTests {
         #expect(try filtered.decode(ArchiveResultDTO.self).hits.map(\.incident.id) == [id], "\(filtered.text)")
         #expect(try await sandbox.request("GET", "/v1/archive?colour=red").status == 400)
 
+        let metrics = try await sandbox.request("GET", "/metrics")
+        #expect(metricValue("oncalld_postmortems{state=\"approved\"}", in: metrics.text) == 1, "\(metrics.text)")
+        #expect(metricValue("oncalld_postmortems{state=\"draft\"}", in: metrics.text) == 0, "\(metrics.text)")
         let statistics = try await sandbox.request("GET", "/v1/statistics")
         #expect(statistics.status == 200, "\(statistics.text)")
         let figures = try statistics.decode(StatisticsDTO.self)

@@ -19,6 +19,11 @@ actor WebFixture {
     static let passwords = ["wang.min": "经理密码-1", "zhao.lei": "reviewer-pass", "li.na": "engineer-pass", "chen.gang": "other-pass"]
     static let reviewers: Set<String> = ["zhao.lei"]
 
+    struct ReportQuery: Equatable {
+        let state: Postmortem.State?
+        let owner: String?
+    }
+
     struct Review: Equatable {
         let id: IncidentNumber
         let approve: Bool
@@ -29,6 +34,8 @@ actor WebFixture {
     private(set) var incidents: [IncidentNumber: Incident] = [:]
     private(set) var reports: [IncidentNumber: Postmortem] = [:]
     private(set) var searches: [ArchiveQuery] = []
+    /// The state and owner of every report list asked for.
+    private(set) var reportQueries: [ReportQuery] = []
     private(set) var statisticsRanges: [(Date, Date)] = []
     private(set) var reviews: [Review] = []
     private(set) var saved: [(IncidentNumber, PostmortemSections, PostmortemActor)] = []
@@ -85,6 +92,7 @@ actor WebFixture {
             incident: { id in await self.incident(id) },
             search: { query in await self.search(query) },
             report: { id in await self.report(id) },
+            reports: { state, owner in await self.reports(state: state, owner: owner) },
             review: { id, approve, comment, actor in try await self.review(id, approve: approve, comment: comment, actor: actor) },
             saveSections: { id, sections, actor in try await self.save(id, sections, actor) },
             submit: { id, actor in try await self.submit(id, actor) },
@@ -114,6 +122,21 @@ actor WebFixture {
     func report(_ id: IncidentNumber) -> (postmortem: Postmortem, markdown: String)? {
         guard let report = reports[id], let incident = incidents[id] else { return nil }
         return (report, Self.markdown(report, incident))
+    }
+
+    /// Like the store: newest first, reports whose incident is missing left out.
+    func reports(state: Postmortem.State?, owner: String?) -> [(postmortem: Postmortem, incident: Incident)] {
+        reportQueries.append(ReportQuery(state: state, owner: owner))
+        return reports.values
+            .filter { (state == nil || $0.state == state) && (owner == nil || $0.owner == owner) }
+            .sorted { ($0.updatedAt, $0.incident) > ($1.updatedAt, $1.incident) }
+            .compactMap { report in incidents[report.incident].map { (report, $0) } }
+    }
+
+    /// Adds a resolved incident and its report, for a test that needs one more.
+    func add(_ incident: Incident, _ report: Postmortem) {
+        incidents[incident.id] = incident
+        reports[incident.id] = report
     }
 
     /// A document shaped like the domain's: a facts table, an editing hint and the four sections as written.

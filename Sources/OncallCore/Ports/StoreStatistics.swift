@@ -3,6 +3,8 @@ public struct StoreStatistics: Sendable, Equatable {
     /// Incident counts keyed by level and state; missing pairs are zero.
     public var incidents: [Level: [IncidentState: Int]]
     public var pendingTimers: Int
+    /// Fault reports by state; missing states are zero.
+    public var postmortems: [Postmortem.State: Int] = [:]
     /// Transactions committed by the group-commit writer, and the writes they carried.
     public var commitBatches: Int
     public var committedWrites: Int
