@@ -97,6 +97,8 @@ struct WebViewEndToEndTests {
 
         let reviewer = Browser(base: sandbox.tcpBase)
         #expect(try await reviewer.signIn("chen", "correct horse 電池").status == 303)
+        let waiting = try await reviewer.send("GET", "/web/reports")
+        #expect(waiting.status == 200 && waiting.text.contains("待审核") && waiting.text.contains("用户登录超时"), "\(waiting.text)")
         let page = try await reviewer.send("GET", "/web/reports/\(id)")
         let token = try #require(Browser.csrf(in: page.text), "the reviewer sees the review form")
         let forged = try await reviewer.send("POST", "/web/reports/\(id)/review", form: [("csrf", "forged"), ("decision", "approve")])
