@@ -1,13 +1,17 @@
 /// `PUT /v1/incidents/{id}/postmortem`: the edited report. `markdown` is the whole document as
 /// `oncallctl postmortem edit` saved it (only its four sections are kept); or give `sections`.
+/// `base`, with `markdown`: the document as fetched before editing; if the report was saved since
+/// (its sections differ from those in `base`), the edit is refused with 409 `edit_conflict`.
 public struct PostmortemEditRequest: StrictDecodable, Encodable, Sendable {
     public var markdown: String?
     public var sections: SectionsDTO?
-    public static let allowedKeys: Set<String> = ["markdown", "sections"]
+    public var base: String?
+    public static let allowedKeys: Set<String> = ["markdown", "sections", "base"]
 
-    public init(markdown: String? = nil, sections: SectionsDTO? = nil) {
+    public init(markdown: String? = nil, sections: SectionsDTO? = nil, base: String? = nil) {
         self.markdown = markdown
         self.sections = sections
+        self.base = base
     }
 }
 

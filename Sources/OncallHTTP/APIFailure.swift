@@ -57,6 +57,7 @@ public struct APIFailure: Error, Sendable {
             case .noReport: return APIFailure(status: .notFound, code: "not_found", message: error.description)
             case .forbidden: return APIFailure(status: .forbidden, code: "forbidden", message: error.description)
             case .wrongState: return APIFailure(status: .conflict, code: "conflict", message: error.description)
+            case .editConflict: return APIFailure(status: .conflict, code: "edit_conflict", message: error.description)
             case .incomplete, .invalidDocument:
                 return APIFailure(status: .unprocessableContent, code: "invalid_report", message: error.description)
             }

@@ -26,7 +26,7 @@ struct PostmortemRoutes {
             let report: Postmortem
             switch (body.markdown, body.sections) {
             case let (markdown?, nil):
-                report = try await service.edit(id, markdown: markdown, actor: actor)
+                report = try await service.edit(id, markdown: markdown, base: body.base, actor: actor)
             case let (nil, sections?):
                 report = try await service.edit(
                     id, sections: PostmortemSections(cause: sections.cause, fix: sections.fix, process: sections.process, prevention: sections.prevention),

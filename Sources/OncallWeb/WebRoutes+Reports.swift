@@ -145,7 +145,7 @@ extension WebRoutes {
     static func status(of error: PostmortemError) -> HTTPResponse.Status {
         switch error {
         case .forbidden: .forbidden
-        case .wrongState: .conflict
+        case .wrongState, .editConflict: .conflict
         case .incomplete, .invalidDocument: .unprocessableContent
         case .noReport: .notFound
         }

@@ -131,6 +131,46 @@ struct PostmortemWorkflowTests {
         await #expect(throws: PostmortemError.self) { try await reports.edit(id, markdown: "# 只有标题", actor: "unix:lina") }
     }
 
+    @Test("an edit made over someone else's later save is refused, not lost")
+    func editConflict() async throws {
+        let id = try await resolvedIncident()
+        let opened = try #require(try await reports.document(id)?.markdown)
+        _ = try await reports.edit(id, sections: PostmortemSections(cause: "陈杰写的原因"), actor: "unix:chen")
+        var mine = opened
+        mine = mine.replacingOccurrences(of: "## 原因", with: "## 原因\n\n李娜写的原因\n")
+        do {
+            _ = try await reports.edit(id, markdown: mine, base: opened, actor: "unix:lina")
+            Issue.record("the later edit overwrote the earlier one")
+        } catch let error as PostmortemError {
+            #expect(error == .editConflict(id))
+        }
+        #expect(try await store.postmortem(of: id)?.sections.cause == "陈杰写的原因")
+        // Opened again, the edit goes through.
+        let reopened = try #require(try await reports.document(id)?.markdown)
+        let again = reopened.replacingOccurrences(of: "陈杰写的原因", with: "李娜写的原因")
+        #expect(try await reports.edit(id, markdown: again, base: reopened, actor: "unix:lina").sections.cause == "李娜写的原因")
+    }
+
+    @Test("four eyes: an emergency-group member does not approve a report they own while another member could")
+    func fourEyes() async throws {
+        let twoReviewers = {
+            var policy = policy
+            policy.reviewers = ["chen.jie", "li.na"]
+            return policy
+        }()
+        let notifications = notifications
+        let reports = PostmortemService(
+            sources: .init(incidents: store, reports: store, deliveries: nil, visits: nil), clock: clock,
+            policy: { twoReviewers }, notifications: { notifications }, presentation: { .init() }, sha256: { _ in "x" }, changed: { _ in })
+        let id = try await resolvedIncident()  // owned by li.na
+        _ = try await reports.edit(id, sections: written, actor: "unix:lina")
+        _ = try await reports.submit(id, actor: "unix:lina")
+        await #expect(throws: PostmortemError.forbidden("another member of the emergency group must review a report you wrote (li.na)")) {
+            try await reports.review(id, approve: true, comment: "", actor: "unix:lina")
+        }
+        #expect(try await reports.review(id, approve: true, comment: "", actor: "unix:chen").state == .approved)
+    }
+
     @Test("an unsubmitted draft is reminded after 2 working days, up to the limit, and not once submitted")
     func reminders() async throws {
         let id = try await resolvedIncident()

@@ -109,7 +109,8 @@ struct PostmortemEndToEndTests {
             ])
             #expect(sent[0]["accept"] == "text/markdown")
             let body = try JSONSerialization.jsonObject(with: Data((sent[1]["body"] ?? "").utf8)) as? [String: String]
-            #expect(body?.keys.sorted() == ["markdown"])
+            #expect(body?.keys.sorted() == ["base", "markdown"], "the fetched text goes along so a concurrent save is detected")
+            #expect(body?["base"]?.contains("磁盘写满") == false, "base is the document as fetched, before the edit")
             #expect(body?["markdown"]?.contains("## 原因\n磁盘写满，数据库停止写入。\n") == true)
 
             let shown = try run(["postmortem", "show", "7"], socket: socket)

@@ -65,6 +65,10 @@ struct PostmortemEndToEndTests {
         let sections = ["cause": "会话缓存集群主节点内存耗尽", "fix": "扩容并重启缓存集群", "process": "10:05 发现，10:20 恢复", "prevention": "增加缓存内存告警"]
         let edited = try await sandbox.request("PUT", "/v1/incidents/\(id)/postmortem", body: json(["sections": sections]))
         #expect(edited.status == 200, "\(edited.text)")
+        // An editor opened on the earlier draft may not overwrite that save.
+        let stale = markdown.replacingOccurrences(of: "## 原因", with: "## 原因\n\n旧稿")
+        let conflict = try await sandbox.request("PUT", "/v1/incidents/\(id)/postmortem", body: json(["markdown": stale, "base": markdown]))
+        #expect(conflict.status == 409 && conflict.apiError?.code == "edit_conflict", "\(conflict.text)")
         #expect(try await sandbox.request("POST", "/v1/incidents/\(id)/postmortem/submit", body: Data("{}".utf8)).status == 200)
         let rejectWithout = try await sandbox.request("POST", "/v1/incidents/\(id)/postmortem/review", body: json(["approve": false]))
         #expect(rejectWithout.status == 422, "\(rejectWithout.text)")

@@ -10,6 +10,8 @@ public enum PostmortemError: Error, Equatable, CustomStringConvertible {
     case incomplete([PostmortemSection])
     /// An edited document could not be read; the text says where.
     case invalidDocument(String)
+    /// Someone saved the report after the editor opened it; saving would overwrite their text.
+    case editConflict(IncidentNumber)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum PostmortemError: Error, Equatable, CustomStringConvertible {
         case let .incomplete(sections):
             "the report is not complete: write " + sections.map(\.bilingualName).joined(separator: ", ")
         case let .invalidDocument(why): "the edited report cannot be read: \(why)"
+        case let .editConflict(id):
+            "the report of \(id) was changed by someone else after you opened it; open it again and redo your changes"
         }
     }
 }

@@ -16,11 +16,14 @@ public enum PostmortemLifecycle {
         }
     }
 
-    /// Replaces the four written sections of a draft.
+    /// Replaces the four written sections of a draft. With `base` (the sections the editor started
+    /// from), an edit made over someone else's later save is refused instead of overwriting it.
     public static func edit(
-        _ postmortem: Postmortem?, of incident: Incident, sections: PostmortemSections, by who: PostmortemActor, policy: PostmortemPolicy, now: Date
+        _ postmortem: Postmortem?, of incident: Incident, sections: PostmortemSections, base: PostmortemSections? = nil,
+        by who: PostmortemActor, policy: PostmortemPolicy, now: Date
     ) throws(PostmortemError) -> IncidentChange {
         var report = try writable(postmortem, of: incident, by: who, policy: policy, verb: "edit")
+        if let base, base != report.sections, sections != report.sections { throw .editConflict(incident.id) }
         guard report.sections != sections else { return IncidentChange(incident: incident) }
         report.sections = sections
         report.updatedAt = now
@@ -56,6 +59,10 @@ public enum PostmortemLifecycle {
         }
         guard report.state == .submitted else {
             throw .wrongState(incident.id, report.state, report.state == .approved ? "it is archived already" : "it has not been submitted")
+        }
+        // Four eyes: an owner in the emergency group does not review their own report, unless nobody else could.
+        guard reviewer != report.owner || policy.reviewers.count < 2 else {
+            throw .forbidden("another member of the emergency group must review a report you wrote (\(report.owner))")
         }
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
         guard approve || !comment.isEmpty else { throw .invalidDocument("sending a report back needs a comment saying what to change") }

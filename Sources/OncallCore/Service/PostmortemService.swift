@@ -66,13 +66,17 @@ public struct PostmortemService: Sendable {
     }
 
     /// Replaces the written sections with those of an edited document (text outside them is regenerated).
-    public func edit(_ id: IncidentNumber, markdown: String, actor: String) async throws -> Postmortem {
-        try await edit(id, sections: try PostmortemDocument.sections(from: markdown), actor: actor)
+    /// `base`, the document as fetched before editing, refuses the edit if someone saved in between.
+    public func edit(_ id: IncidentNumber, markdown: String, base: String? = nil, actor: String) async throws -> Postmortem {
+        let sections = try PostmortemDocument.sections(from: markdown)
+        let baseSections = try base.map { text throws(PostmortemError) in try PostmortemDocument.sections(from: text) }
+        return try await edit(id, sections: sections, base: baseSections, actor: actor)
     }
 
-    public func edit(_ id: IncidentNumber, sections: PostmortemSections, actor: String) async throws -> Postmortem {
+    public func edit(_ id: IncidentNumber, sections: PostmortemSections, base: PostmortemSections? = nil, actor: String) async throws -> Postmortem {
         try await commit(id) { incident, report, policy, now in
-            try PostmortemLifecycle.edit(report, of: incident, sections: sections, by: policy.identify(actor), policy: policy, now: now)
+            try PostmortemLifecycle.edit(
+                report, of: incident, sections: sections, base: base, by: policy.identify(actor), policy: policy, now: now)
         }
     }
 

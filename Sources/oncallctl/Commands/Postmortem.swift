@@ -68,6 +68,7 @@ struct PostmortemEdit: ParsableCommand {
     func run() throws {
         let markdown: String
         var draftPath: String?
+        var base: String?
         if let file {
             markdown = try Self.readDocument(file)
         } else {
@@ -75,11 +76,12 @@ struct PostmortemEdit: ParsableCommand {
                 print("no changes")
                 return
             }
-            (markdown, draftPath) = edited
+            (markdown, draftPath, base) = edited
         }
         let report: PostmortemDTO
         do {
-            report = try global.client.editPostmortem(id.description, markdown: markdown)
+            // The fetched document goes along, so a save over a colleague's later one is refused, not lost.
+            report = try global.client.editPostmortem(id.description, markdown: markdown, base: base)
         } catch {
             Terminal.printError("oncallctl: \(error)")
             if let draftPath { Terminal.printError("oncallctl: the report was not saved; your copy is in \(draftPath)") }
@@ -93,9 +95,9 @@ struct PostmortemEdit: ParsableCommand {
         }
     }
 
-    /// Fetches the Markdown, opens it in the editor, and returns the edited text and the file's path;
-    /// nil (the file removed) when nothing changed.
-    func editInEditor(environment: [String: String]) throws -> (String, String)? {
+    /// Fetches the Markdown, opens it in the editor, and returns the edited text, the file's path and
+    /// the fetched text; nil (the file removed) when nothing changed.
+    func editInEditor(environment: [String: String]) throws -> (String, String, String)? {
         let original = try global.call { client throws(ClientError) in try client.postmortemMarkdown(id.description) }
         let before = Data(original.utf8)
         let path: String
@@ -129,7 +131,7 @@ struct PostmortemEdit: ParsableCommand {
             Terminal.printError("oncallctl: \(path) is not UTF-8 text; the report was not saved")
             throw ExitStatus.refused
         }
-        return (text, path)
+        return (text, path, original)
     }
 
     /// A prepared document from `path` (`-`: standard input); empty or unreadable is a usage error.
