@@ -33,7 +33,7 @@ extension Daemon {
                 return found
             },
             review: { id, approve, comment, who in try await postmortems.review(id, approve: approve, comment: comment, actor: who.actor) },
-            saveSections: { id, sections, who in _ = try await postmortems.edit(id, sections: sections, actor: who.actor) },
+            saveSections: { id, sections, base, who in _ = try await postmortems.edit(id, sections: sections, base: base, actor: who.actor) },
             submit: { id, who in _ = try await postmortems.submit(id, actor: who.actor) },
             statistics: statistics,
             timeZone: config.calendar.timeZone,

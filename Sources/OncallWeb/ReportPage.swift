@@ -16,6 +16,8 @@ struct ReportPage {
         let name: String
         let label: String
         let text: String
+        /// The stored text the form was opened on, sent back so a save over someone else's is refused.
+        let base: String
     }
 
     let incidentHref: String
@@ -73,7 +75,7 @@ struct ReportPage {
         editable = viewer.mayEdit(postmortem)
         let written = draft ?? postmortem.sections
         sections = PostmortemSection.allCases.map { section in
-            SectionField(name: section.rawValue, label: section.bilingualName, text: written[section])
+            SectionField(name: section.rawValue, label: section.bilingualName, text: written[section], base: postmortem.sections[section])
         }
         reviewable = viewer.mayReview(postmortem)
         typedComment = comment
@@ -122,6 +124,7 @@ struct ReportPage {
         <form method="post" action="{{editAction}}">
         <input type="hidden" name="csrf" value="{{csrf}}">
         {{#sections}}<p><label>{{label}}<textarea name="{{name}}" rows="6">{{text}}</textarea></label></p>
+        <input type="hidden" name="base_{{name}}" value="{{base}}">
         {{/sections}}
         <p><button type="submit">保存 Save</button></p>
         </form>

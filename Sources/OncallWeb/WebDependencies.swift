@@ -20,7 +20,8 @@ public struct WebDependencies: Sendable {
     public var reports: @Sendable (_ state: Postmortem.State?, _ owner: String?) async throws -> [(postmortem: Postmortem, incident: Incident)]
     /// Approves or sends back a submitted report.
     public var review: @Sendable (IncidentNumber, _ approve: Bool, _ comment: String, PostmortemActor) async throws -> Postmortem
-    public var saveSections: @Sendable (IncidentNumber, PostmortemSections, PostmortemActor) async throws -> Void
+    /// Saves the written sections; `base` (the sections the form was opened on, when it says) refuses a save over a later one.
+    public var saveSections: @Sendable (IncidentNumber, PostmortemSections, _ base: PostmortemSections?, PostmortemActor) async throws -> Void
     public var submit: @Sendable (IncidentNumber, PostmortemActor) async throws -> Void
     /// Figures for incidents reported at or after `from` and before `until`.
     public var statistics: @Sendable (_ from: Date, _ until: Date) async throws -> IncidentStatistics
@@ -40,7 +41,7 @@ public struct WebDependencies: Sendable {
         report: @escaping @Sendable (IncidentNumber) async throws -> (postmortem: Postmortem, markdown: String)?,
         reports: @escaping @Sendable (_ state: Postmortem.State?, _ owner: String?) async throws -> [(postmortem: Postmortem, incident: Incident)],
         review: @escaping @Sendable (IncidentNumber, _ approve: Bool, _ comment: String, PostmortemActor) async throws -> Postmortem,
-        saveSections: @escaping @Sendable (IncidentNumber, PostmortemSections, PostmortemActor) async throws -> Void,
+        saveSections: @escaping @Sendable (IncidentNumber, PostmortemSections, _ base: PostmortemSections?, PostmortemActor) async throws -> Void,
         submit: @escaping @Sendable (IncidentNumber, PostmortemActor) async throws -> Void,
         statistics: @escaping @Sendable (_ from: Date, _ until: Date) async throws -> IncidentStatistics,
         timeZone: TimeZone = .current,

@@ -56,11 +56,17 @@ extension WebRoutes {
     func edit(_ idText: String?, _ form: FormFields, _ viewer: WebViewer, _ logger: Logger) async throws -> Response {
         try await change(idText, viewer, allowed: { viewer.owns($0) && viewer.user.role == .engineer }) { id in
             var sections = PostmortemSections()
+            var base: PostmortemSections? = PostmortemSections()
             for section in PostmortemSection.allCases {
                 sections[section] = (form[section.rawValue] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+                if let text = form["base_" + section.rawValue] {
+                    base?[section] = text.replacingOccurrences(of: "\r\n", with: "\n")
+                } else {
+                    base = nil
+                }
             }
             do {
-                try await dependencies.saveSections(id, sections, viewer.actor)
+                try await dependencies.saveSections(id, sections, base, viewer.actor)
             } catch let error as PostmortemError {
                 return .refused(error, draft: sections)
             }

@@ -123,6 +123,23 @@ struct ReportTests {
         }
     }
 
+    @Test("the edit form carries the text it was opened on; a save over a later save is refused with 409")
+    func editConflict() async throws {
+        try await withWebServer { browser, fixture in
+            try await browser.signIn("li.na")
+            let page = try await browser.get("/web/reports/INC-000002")
+            #expect(page.text.contains("name=\"base_cause\" value=\"连接池耗尽 &lt;script&gt;"), "the stored text rides along, escaped")
+            let token = try #require(try await browser.csrfToken(on: "/web/reports/INC-000002"))
+            let stale = [("csrf", token), ("cause", "我的新原因"), ("fix", ""), ("process", ""), ("prevention", ""),
+                         ("base_cause", "an older text"), ("base_fix", ""), ("base_process", ""), ("base_prevention", "")]
+            let refused = try await browser.post("/web/reports/INC-000002/edit", stale)
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("changed by someone else"))
+            #expect(refused.text.contains("我的新原因"), "the typed text is shown again, not lost")
+            #expect(await fixture.saved.isEmpty)
+        }
+    }
+
     @Test("an engineer may not change someone else's report")
     func notTheOwner() async throws {
         try await withWebServer { browser, fixture in

@@ -94,7 +94,7 @@ actor WebFixture {
             report: { id in await self.report(id) },
             reports: { state, owner in await self.reports(state: state, owner: owner) },
             review: { id, approve, comment, actor in try await self.review(id, approve: approve, comment: comment, actor: actor) },
-            saveSections: { id, sections, actor in try await self.save(id, sections, actor) },
+            saveSections: { id, sections, base, actor in try await self.save(id, sections, base, actor) },
             submit: { id, actor in try await self.submit(id, actor) },
             statistics: { from, until in await self.statistics(from: from, until: until) },
             timeZone: Self.timeZone, now: now, secureCookies: secureCookies, sessionLifetime: .seconds(3600))
@@ -166,9 +166,10 @@ actor WebFixture {
         return report
     }
 
-    func save(_ id: IncidentNumber, _ sections: PostmortemSections, _ actor: PostmortemActor) throws {
+    func save(_ id: IncidentNumber, _ sections: PostmortemSections, _ base: PostmortemSections?, _ actor: PostmortemActor) throws {
         guard var report = reports[id] else { throw PostmortemError.noReport(id) }
         guard report.state == .draft else { throw PostmortemError.wrongState(id, report.state, "only a draft can be edited") }
+        if let base, base != report.sections { throw PostmortemError.editConflict(id) }
         saved.append((id, sections, actor))
         report.sections = sections
         reports[id] = report
