@@ -57,6 +57,10 @@ public struct WebRoutes: Sendable {
         router.post("/web/reports/:id/review") { request, context in
             await action(request, context) { viewer, form in try await review(context.parameters.get("id"), form, viewer, context.logger) }
         }
+        // Any other page under /web: an HTML answer (after sign-in), not the API's JSON 404.
+        router.get("/web/**") { request, context in
+            await page(request, context) { viewer in notFound("没有这个页面。There is no such page.", viewer) }
+        }
     }
 
     // MARK: - The gate every page and form passes

@@ -88,6 +88,8 @@ struct WebViewEndToEndTests {
         let report = try await manager.send("GET", "/web/reports/\(id)")
         #expect(report.status == 200)
         #expect(report.text.contains("&lt;script&gt;") && !report.text.contains("<script>alert"), "user text is escaped")
+        let missing = try await manager.send("GET", "/web/no/such/page")
+        #expect(missing.status == 404 && missing.header("Content-Type")?.hasPrefix("text/html") == true, "\(missing.status) \(missing.text)")
         let stats = try await manager.send("GET", "/web/stats")
         #expect(stats.status == 200 && stats.text.contains("<svg"), "\(stats.text)")
         let managerReview = try await manager.send("POST", "/web/reports/\(id)/review", form: [
