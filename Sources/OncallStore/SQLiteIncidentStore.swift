@@ -22,7 +22,7 @@ public final class SQLiteIncidentStore: IncidentStore {
 
     /// Checkpoints the WAL and closes the database; call after the last write.
     public func close() throws {
-        try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try pool.close()
     }
 
