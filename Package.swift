@@ -99,7 +99,6 @@ let package = Package(
             dependencies: [
                 "OncallCore", "OncallStore", "OncallConfig", "OncallAPI", "OncallHTTP", "OncallSystemd", "OncallNotify", "OncallCurl",
                 "OncallInbound", "OncallMail", "OncallWeb",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

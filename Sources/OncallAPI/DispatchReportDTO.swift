@@ -105,25 +105,12 @@ public struct DispatchReportDTO: Codable, Sendable, Equatable {
     /// The first instant of `month` (`YYYY-MM`) and of the month after, in `timeZone`; nil when
     /// `month` is not a month from 1970-01 to 9999-12.
     public static func interval(of month: String, timeZone: TimeZone) -> (from: Date, to: Date)? {
-        let parts = month.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let number = Int(parts[1]), (1970...9999).contains(year), (1...12).contains(number)
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        guard let from = calendar.date(from: DateComponents(year: year, month: number, day: 1)),
-              let to = calendar.date(byAdding: .month, value: 1, to: from)
-        else { return nil }
-        return (from, to)
+        guard month >= "1970-01", let range = IncidentStatistics.monthRange(month, timeZone: timeZone) else { return nil }
+        return (range.from, range.until)
     }
 
     /// The month `instant` falls in, in `timeZone`, as `YYYY-MM`.
     public static func month(of instant: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month], from: instant)
-        let year = parts.year ?? 1970, month = parts.month ?? 1
-        return String(format: "%04d-%02d", year, month)
+        IncidentStatistics.month(of: instant, timeZone: timeZone)
     }
 }

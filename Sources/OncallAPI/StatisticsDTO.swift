@@ -42,9 +42,7 @@ public struct StatisticsDTO: Codable, Sendable, Equatable {
     public init(_ statistics: IncidentStatistics, from: String, until: String) {
         self.from = from
         self.until = until
-        func seconds(_ duration: Duration?) -> Double? {
-            duration.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
-        }
+        func seconds(_ duration: Duration?) -> Double? { duration?.timeInterval }
         levels = statistics.levels.map {
             LevelDTO(
                 month: $0.month, level: $0.level.rawValue, count: $0.count, escalated: $0.escalated, escalationRate: $0.escalationRate,

@@ -86,7 +86,7 @@ public enum Daemon {
         let postmortems = PostmortemService(
             sources: .init(incidents: store, reports: store, deliveries: store, visits: store), clock: clock,
             policy: { holder.runtime.postmortems }, notifications: notifications, presentation: { holder.runtime.presentation },
-            sha256: SHA256Hex.digest,
+            sha256: { SHA256Hex.of(Data($0.utf8)) },
             changed: { report in
                 wakeup.signal()
                 dispatcher.wake()

@@ -78,6 +78,9 @@ struct RuntimeSettings: Sendable {
         var personByActor: [String: String] = [:]
         for person in config.people {
             if let login = person.unixUser { personByActor["unix:" + login] = person.id }
+            // Mail commands from a known address and signed links name the person; an unknown sender is `mail:<address>`.
+            personByActor["mail:" + person.id] = person.id
+            personByActor["link:" + person.id] = person.id
         }
         for user in config.web.users {
             if let person = user.person { personByActor["web:" + user.login] = person }

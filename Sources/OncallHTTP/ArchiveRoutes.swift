@@ -64,7 +64,7 @@ struct ArchiveRoutes {
         let zone = dependencies.timeZone
         func day(_ field: String, _ text: String) throws -> Date {
             if let instant = APIDates.parse(text) { return instant }
-            if let range = localDay(text, zone) { return range }
+            if let day = LocalDate(iso: text) { return day.start(in: zone) }
             throw RouteHelpers.invalidQuery(field, "'\(text)' is not a date (YYYY-MM-DD) or an RFC 3339 time")
         }
         for (key, value) in parameters {
@@ -103,16 +103,5 @@ struct ArchiveRoutes {
             }
         }
         return query
-    }
-
-    /// Midnight starting a local `YYYY-MM-DD`.
-    func localDay(_ text: String, _ zone: TimeZone) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, text.count == 10 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
     }
 }

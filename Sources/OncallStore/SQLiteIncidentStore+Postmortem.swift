@@ -143,25 +143,13 @@ struct ArchiveSearchSQL {
             clauses.append("(" + Self.searchColumns.map { "incidentSearch.\($0) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
             arguments += StatementArguments(Array(repeating: pattern, count: Self.searchColumns.count))
         }
-        if let level = query.level {
-            clauses.append("i.level = ?")
-            arguments += [level.rawValue]
-        }
-        if let states = query.states {
-            clauses.append("i.state IN (\(placeholders(states.count)))")
-            arguments += StatementArguments(states.map(\.rawValue).sorted())
-        }
+        let incidentConditions = IncidentFilter.conditions(
+            states: query.states, level: query.level, from: query.from, until: query.until, table: "i.")
+        clauses += incidentConditions.clauses
+        arguments += incidentConditions.arguments
         if let reportState = query.reportState {
             clauses.append("p.state = ?")
             arguments += [reportState.rawValue]
-        }
-        if let from = query.from {
-            clauses.append("i.reportedAt >= ?")
-            arguments += [from.timeIntervalSince1970]
-        }
-        if let until = query.until {
-            clauses.append("i.reportedAt < ?")
-            arguments += [until.timeIntervalSince1970]
         }
         if let organisation = query.organisation {
             clauses.append("i.organisation = ?")

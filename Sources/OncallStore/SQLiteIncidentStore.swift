@@ -207,24 +207,7 @@ public final class SQLiteIncidentStore: IncidentStore {
     }
 
     public func incidents(_ query: IncidentQuery) async throws -> [Incident] {
-        var clauses: [String] = []
-        var arguments = StatementArguments()
-        if let states = query.states {
-            clauses.append("state IN (\(placeholders(states.count)))")
-            arguments += StatementArguments(states.map(\.rawValue).sorted())
-        }
-        if let level = query.level {
-            clauses.append("level = ?")
-            arguments += [level.rawValue]
-        }
-        if let since = query.since {
-            clauses.append("reportedAt >= ?")
-            arguments += [since.timeIntervalSince1970]
-        }
-        if let until = query.until {
-            clauses.append("reportedAt < ?")
-            arguments += [until.timeIntervalSince1970]
-        }
+        var (clauses, arguments) = IncidentFilter.conditions(states: query.states, level: query.level, from: query.since, until: query.until)
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         arguments += [query.limit]
         let sql = "SELECT \(IncidentRow.columns) FROM incident \(filter) ORDER BY id DESC LIMIT ?"

@@ -1,4 +1,5 @@
 import Foundation
+import OncallCore
 
 /// A calendar month (`2026-11`) in the configured time zone, as the archive and statistics filter by.
 struct MonthPeriod: Sendable, Equatable, Comparable {
@@ -22,8 +23,7 @@ struct MonthPeriod: Sendable, Equatable, Comparable {
 
     /// The month `date` falls in, in `timeZone`.
     init(containing date: Date, in timeZone: TimeZone) {
-        let parts = DisplayFormat(timeZone: timeZone).calendar.dateComponents([.year, .month], from: date)
-        self.init(year: parts.year ?? 1970, month: parts.month ?? 1)
+        self = MonthPeriod(IncidentStatistics.month(of: date, timeZone: timeZone)) ?? MonthPeriod(year: 1970, month: 1)
     }
 
     var text: String { String(format: "%04d-%02d", year, month) }
@@ -32,7 +32,7 @@ struct MonthPeriod: Sendable, Equatable, Comparable {
 
     /// Local midnight of the first day.
     func start(in timeZone: TimeZone) -> Date {
-        DisplayFormat(timeZone: timeZone).calendar.date(from: DateComponents(year: year, month: month, day: 1)) ?? .distantPast
+        IncidentStatistics.monthRange(text, timeZone: timeZone)?.from ?? .distantPast
     }
 
     /// Start of the next month: the end of this one, exclusive.

@@ -32,10 +32,3 @@ final class SessionStore: Sendable {
         _ = sessions.withLock { $0.removeValue(forKey: token) }
     }
 }
-
-extension Duration {
-    var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
-    }
-}

@@ -25,12 +25,7 @@ public struct PostmortemPolicy: Sendable, Equatable {
     }
 
     /// The person behind an actor, if it is one.
-    public func person(for actor: String) -> String? {
-        if let person = personByActor[actor] { return person }
-        // Mail commands and action links already name the person.
-        for prefix in ["mail:", "link:"] where actor.hasPrefix(prefix) { return String(actor.dropFirst(prefix.count)) }
-        return nil
-    }
+    public func person(for actor: String) -> String? { personByActor[actor] }
 
     /// The actor as the report workflow sees it.
     public func identify(_ actor: String) -> PostmortemActor {

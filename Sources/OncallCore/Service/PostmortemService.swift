@@ -111,18 +111,6 @@ public struct PostmortemService: Sendable {
         try await sources.reports.searchArchive(query)
     }
 
-    /// Whether this actor may edit the report (its owner or the emergency group).
-    public func mayWrite(_ report: Postmortem, actor: String) -> Bool {
-        let policy = policy()
-        return PostmortemLifecycle.mayWrite(report, by: policy.identify(actor), policy: policy)
-    }
-
-    /// Whether this actor is a member of the emergency group, who review reports.
-    public func mayReview(actor: String) -> Bool {
-        let policy = policy()
-        return policy.person(for: actor).map(policy.reviewers.contains) ?? false
-    }
-
     private func commit(
         _ id: IncidentNumber,
         _ decide: @escaping @Sendable (Incident, Postmortem?, PostmortemPolicy, Date) throws -> IncidentChange

@@ -24,9 +24,7 @@ extension IncidentStatistics {
     /// The local month `2026-11` as `[first day 00:00, first day of the next month 00:00)`; nil unless `YYYY-MM`.
     public static func monthRange(_ month: String, timeZone: TimeZone) -> (from: Date, until: Date)? {
         guard month.utf8.count == 7, let first = LocalDate(iso: month + "-01") else { return nil }
-        let zoned = ZonedCalendar(timeZone: timeZone)
-        let midnight = TimeOfDay(hour: 0, minute: 0)!
-        return (zoned.instant(on: first, at: midnight), zoned.instant(on: first.firstOfNextMonth, at: midnight))
+        return (first.start(in: timeZone), first.firstOfNextMonth.start(in: timeZone))
     }
 
     static func month(of instant: Date, in zoned: ZonedCalendar) -> String {

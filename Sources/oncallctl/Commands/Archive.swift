@@ -108,16 +108,7 @@ struct ArchiveSearch: ParsableCommand {
     }
 
     /// `YYYY-MM-DD`, a real day.
-    static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return false }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return DateComponents(year: year, month: month, day: day).isValidDate(in: calendar)
-    }
+    static func isDay(_ text: String) -> Bool { LocalDate(iso: text) != nil }
 
     /// `YYYY-MM`, a real month.
     static func isMonth(_ text: String) -> Bool {

@@ -26,7 +26,7 @@ enum Editor {
         guard descriptor >= 0 else {
             throw EditorError.cannotCreate(String(cString: strerror(errno)))
         }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         fchmod(descriptor, 0o600)
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
