@@ -62,6 +62,8 @@ struct PostmortemWorkflowTests {
     func fallbackOwner() async throws {
         let id = try await resolvedIncident(by: "token:monitoring")
         #expect(try await store.postmortem(of: id)?.owner == "zhang.wei")
+        let mailed = try await resolvedIncident(by: "mail:stranger@example.com")
+        #expect(try await store.postmortem(of: mailed)?.owner == "zhang.wei", "an unknown mail sender is no person")
     }
 
     @Test("only the owner or the emergency group may edit; an incomplete report cannot be submitted")
