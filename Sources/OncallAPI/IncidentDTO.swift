@@ -1,25 +1,16 @@
 import Foundation
 import OncallCore
 
-/// An incident on the wire; `timeline` is present on single-incident answers.
+/// An incident on the wire: its number, level and state, the report form's fields (flat, with
+/// the form's own wire names) and its times; `timeline` is present on single-incident answers.
+/// The form's fields read as members (`dto.subject`), so a new form field needs no change here.
+@dynamicMemberLookup
 public struct IncidentDTO: Codable, Sendable, Equatable {
     public var id: String
     public var number: Int64
     public var level: Int
     public var state: String
-    public var subject: String
-    public var organisation: String
-    public var reporter: String
-    public var reporterContact: String?
-    public var situation: String?
-    public var description: String?
-    public var requiredBy: String?
-    public var other: String?
-    public var scope: String?
-    public var service: String?
-    public var site: String?
-    public var outageStarted: Date?
-    public var outageEnded: Date?
+    public var form: ReportForm
     public var reportedAt: Date
     public var acknowledgedAt: Date?
     public var escalatedAt: Date?
@@ -30,11 +21,7 @@ public struct IncidentDTO: Codable, Sendable, Equatable {
     public var timeline: [TimelineEntryDTO]?
 
     enum CodingKeys: String, CodingKey {
-        case id, number, level, state, subject, organisation, reporter, situation, description, other, scope, service, site, timeline
-        case reporterContact = "reporter_contact"
-        case requiredBy = "required_by"
-        case outageStarted = "outage_started"
-        case outageEnded = "outage_ended"
+        case id, number, level, state, timeline
         case reportedAt = "reported_at"
         case acknowledgedAt = "acknowledged_at"
         case escalatedAt = "escalated_at"
@@ -44,26 +31,35 @@ public struct IncidentDTO: Codable, Sendable, Equatable {
         case reportedBy = "reported_by"
     }
 
-    /// Every form field is written, as `null` when empty, so readers see the whole form.
+    public subscript<T>(dynamicMember keyPath: KeyPath<ReportForm, T>) -> T {
+        form[keyPath: keyPath]
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        number = try container.decode(Int64.self, forKey: .number)
+        level = try container.decode(Int.self, forKey: .level)
+        state = try container.decode(String.self, forKey: .state)
+        form = try ReportForm(from: decoder)
+        reportedAt = try container.decode(Date.self, forKey: .reportedAt)
+        acknowledgedAt = try container.decodeIfPresent(Date.self, forKey: .acknowledgedAt)
+        escalatedAt = try container.decodeIfPresent(Date.self, forKey: .escalatedAt)
+        resolvedAt = try container.decodeIfPresent(Date.self, forKey: .resolvedAt)
+        closedAt = try container.decodeIfPresent(Date.self, forKey: .closedAt)
+        resolutionSummary = try container.decodeIfPresent(String.self, forKey: .resolutionSummary)
+        reportedBy = try container.decode(String.self, forKey: .reportedBy)
+        timeline = try container.decodeIfPresent([TimelineEntryDTO].self, forKey: .timeline)
+    }
+
+    /// Every field is written, as `null` when empty, so readers see the whole form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(number, forKey: .number)
         try container.encode(level, forKey: .level)
         try container.encode(state, forKey: .state)
-        try container.encode(subject, forKey: .subject)
-        try container.encode(organisation, forKey: .organisation)
-        try container.encode(reporter, forKey: .reporter)
-        try container.encode(reporterContact, forKey: .reporterContact)
-        try container.encode(situation, forKey: .situation)
-        try container.encode(description, forKey: .description)
-        try container.encode(requiredBy, forKey: .requiredBy)
-        try container.encode(other, forKey: .other)
-        try container.encode(scope, forKey: .scope)
-        try container.encode(service, forKey: .service)
-        try container.encode(site, forKey: .site)
-        try container.encode(outageStarted, forKey: .outageStarted)
-        try container.encode(outageEnded, forKey: .outageEnded)
+        try form.encode(to: encoder)
         try container.encode(reportedAt, forKey: .reportedAt)
         try container.encode(acknowledgedAt, forKey: .acknowledgedAt)
         try container.encode(escalatedAt, forKey: .escalatedAt)
@@ -75,24 +71,11 @@ public struct IncidentDTO: Codable, Sendable, Equatable {
     }
 
     public init(_ incident: Incident, timeline: [TimelineEvent]? = nil) {
-        let form = incident.form
         id = incident.id.description
         number = incident.id.value
         level = incident.level.rawValue
         state = incident.state.rawValue
-        subject = form.subject
-        organisation = form.organisation
-        reporter = form.reporter
-        reporterContact = form.reporterContact
-        situation = form.situation
-        description = form.description
-        requiredBy = form.requiredBy
-        other = form.other
-        scope = form.scope?.rawValue
-        service = form.service
-        site = form.site
-        outageStarted = form.outageStarted
-        outageEnded = form.outageEnded
+        form = incident.form
         reportedAt = incident.reportedAt
         acknowledgedAt = incident.acknowledgedAt
         escalatedAt = incident.escalatedAt

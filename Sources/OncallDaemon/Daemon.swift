@@ -22,48 +22,90 @@ public enum Daemon {
     /// Runs until stopped; returns normally after a graceful stop, throws `DaemonError` at start-up.
     public static func run(configPath: String, config: DaemonConfig) async throws {
         let notifier = SystemdNotifier()
-        let logger = {
-            var logger = Logger(label: "oncalld")
-            logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
-            return logger
-        }()
+        var logger = Logger(label: "oncalld")
+        logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
 
         // Sockets and files are born private; the socket is opened up to its mode after binding.
         umask(0o077)
         try makeDirectory(config.stateDir)
         let lock = try InstanceLock(path: config.stateDir + "/oncalld.lock")
         defer { withExtendedLifetime(lock) {} }
+        let store = try openStore(config, logger: logger)
+
+        let holder = ConfigHolder(config)
+        let parts = Parts(holder: holder, repositories: store.repositories, clock: SystemClock(), metrics: HTTPMetrics(), logger: logger)
+        let services = try await makeServices(parts, stateDir: config.stateDir)
+        let dependencies = APIDependencies(
+            service: services.incidents, postmortems: services.postmortems, statistics: services.statistics, store: parts.repositories,
+            ingest: IngestAdapter(ingest: services.ingest), settings: holder, metrics: parts.metrics, clock: parts.clock)
+        let listeners = try makeListeners(parts, services: services, dependencies: dependencies, config: config, notifier: notifier)
+
+        // Shutdown runs in reverse order: STOPPING=1 first, then the listeners drain, then the engine stops.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: TimerEngineService(engine: services.engine)),
+                    .init(service: DispatcherService(dispatcher: services.dispatcher)),
+                    .init(service: PeriodicReportService(engine: services.periodic)),
+                    .init(service: DispatchMetricsService(dependencies: dependencies)),
+                    .init(service: listeners.tcp),
+                    .init(service: listeners.socket),
+                    .init(service: ReloadService(path: configPath, holder: holder, notifier: notifier, logger: logger)),
+                    WatchdogService(
+                        notifier: notifier, healthCheck: { (try? await parts.repositories.health.statistics()) != nil }, logger: logger
+                    ).serviceConfiguration,
+                    .init(service: StoppingNotifierService(notifier: notifier)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        notifier.status("starting")
+        try await group.run()
+        try store.close()
+        unlink(config.socket.path)
+        logger.notice("stopped")
+    }
+
+    /// What every builder shares.
+    struct Parts: Sendable {
+        let holder: ConfigHolder
+        let repositories: Repositories
+        let clock: SystemClock
+        let metrics: HTTPMetrics
+        let logger: Logger
+    }
+
+    /// The domain services and loops, wired to the store and to each other.
+    struct Services: Sendable {
+        let incidents: IncidentService
+        let postmortems: PostmortemService
+        let statistics: StatisticsService
+        let engine: TimerEngine
+        let dispatcher: OutboxDispatcher
+        let periodic: PeriodicReportEngine
+        let ingest: InboundIngest
+    }
+
+    static func openStore(_ config: DaemonConfig, logger: Logger) throws -> SQLiteStore {
         let databasePath = config.stateDir + "/oncalld.sqlite"
-        let store: SQLiteIncidentStore
+        let store: SQLiteStore
         do {
-            store = try SQLiteIncidentStore(path: databasePath)
+            store = try SQLiteStore(path: databasePath)
         } catch {
             throw DaemonError.startup("cannot open the database \(databasePath): \(error)")
         }
         let migrations = (try? store.appliedMigrations().count) ?? 0
         logger.info("store open", metadata: ["store.path": "\(databasePath)", "store.migrations": "\(migrations)"])
+        return store
+    }
 
-        let holder = ConfigHolder(config)
-        let clock = SystemClock()
-        let metrics = HTTPMetrics()
+    static func makeServices(_ parts: Parts, stateDir: String) async throws -> Services {
+        let (holder, store, clock, metrics, logger) = (parts.holder, parts.repositories, parts.clock, parts.metrics, parts.logger)
         let wakeup = Wakeup()
-        let policy: @Sendable () -> IncidentPolicy = { holder.config.policy }
-        let notifications: @Sendable () -> NotificationPolicy? = { holder.runtime.notifications }
-        let dispatcher = OutboxDispatcher(
-            store: store, clock: clock, settings: { holder.runtime.delivery }, sender: MessageSender(multi: CurlMulti(maxConcurrent: 32)),
-            onAttempt: { attempt, message, retryAt in
-                metrics.recordDelivery(channel: message.channel, result: attempt.result)
-                let level: Logger.Level = attempt.result == .delivered ? .info : .warning
-                logger.log(level: level, "delivery \(attempt.result.rawValue)", metadata: [
-                    "incident.id": "\(message.incident.map(String.init(describing:)) ?? "-")", "delivery.id": "\(message.id)", "delivery.channel": "\(message.channel)",
-                    "delivery.attempt": "\(attempt.number)", "delivery.detail": "\(attempt.detail)",
-                    "delivery.next": "\(retryAt.map { "retry at \($0)" } ?? (attempt.result == .delivered ? "done" : "dead"))",
-                ])
-            },
-            onError: { error in logger.error("delivery cycle failed; retrying", metadata: ["error": "\(error)"]) })
+        let dispatcher = makeDispatcher(parts)
         let engine = TimerEngine(
-            store: store, clock: clock, policy: policy, notifications: notifications, dispatch: { holder.runtime.dispatch },
-            postmortems: { holder.runtime.postmortems }, wakeup: wakeup,
+            store: store.timers, clock: clock, settings: holder, wakeup: wakeup,
             onFired: { timers in
                 metrics.recordFired(timers)
                 dispatcher.wake()
@@ -71,41 +113,43 @@ public enum Daemon {
                     logger.notice("timer fired", metadata: ["incident.id": "\(timer.incident)", "timer.kind": "\(timer.kind.rawValue)"])
                 }
             },
+            onUnknownKinds: { kinds in
+                metrics.recordUnknownTimers(kinds)
+                logger.error("due timers of unknown kinds left pending", metadata: ["timer.kinds": "\(kinds.sorted { $0.key < $1.key })"])
+            },
             onError: { error in logger.error("timer cycle failed; retrying", metadata: ["error": "\(error)"]) }
         )
-        let service = IncidentService(
-            store: store, clock: clock, policy: policy, notifications: notifications,
-            visits: store, dispatch: { holder.runtime.dispatch }, postmortems: { holder.runtime.postmortems },
+        let incidents = IncidentService(
+            store: store.incidents, visits: store.visits, clock: clock, settings: holder,
             timersChanged: {
                 wakeup.signal()
                 dispatcher.wake()
             })
         let archive = ArchiveFiles(
-            root: config.stateDir + "/reports", timeZone: { holder.config.calendar.timeZone },
+            root: stateDir + "/reports", timeZone: { holder.config.calendar.timeZone },
             htmlPage: { title, markdown in WebPages.standalone(title: title, markdown: markdown) })
         let postmortems = PostmortemService(
-            sources: .init(incidents: store, reports: store, deliveries: store, visits: store), clock: clock,
-            policy: { holder.runtime.postmortems }, notifications: notifications, presentation: { holder.runtime.presentation },
-            sha256: { SHA256Hex.of(Data($0.utf8)) },
+            sources: .init(incidents: store.incidents, reports: store.postmortems, deliveries: store.deliveries, visits: store.visits),
+            clock: clock, settings: holder, sha256: { SHA256Hex.of(Data($0.utf8)) },
             changed: { report in
                 wakeup.signal()
                 dispatcher.wake()
                 guard report.state == .approved else { return }
                 // The database holds the archive; the files are its copy, rewritten at start if this fails.
                 do {
-                    if let incident = try await store.incident(report.incident) { try archive.writeReport(report, incident: incident) }
+                    if let incident = try await store.incidents.incident(report.incident) { try archive.writeReport(report, incident: incident) }
                 } catch {
                     logger.error("cannot write the archived report", metadata: ["incident.id": "\(report.incident)", "error": "\(error)"])
                 }
             })
         do {
-            let written = try await archive.reconcile(reports: store, incidents: store, documents: store)
+            let written = try await archive.reconcile(reports: store.postmortems, incidents: store.incidents, documents: store.periodic)
             if written > 0 { logger.notice("archive files restored", metadata: ["archive.files": "\(written)"]) }
         } catch {
             logger.error("cannot restore the archive files", metadata: ["error": "\(error)"])
         }
         let periodic = PeriodicReportEngine(
-            sources: .init(periodic: store, incidents: store, reports: store, visits: store), clock: clock,
+            sources: .init(periodic: store.periodic, incidents: store.incidents, reports: store.postmortems, visits: store.visits), clock: clock,
             settings: { holder.runtime.periodic }, mail: { PeriodicMail.messages($0, config: holder.config) },
             onDocument: { document in
                 dispatcher.wake()
@@ -115,9 +159,39 @@ public enum Daemon {
                 logger.notice("\(document.kind.rawValue) document written", metadata: ["document.period": "\(document.period)"])
             },
             onError: { error in logger.error("regular documents cycle failed; retrying", metadata: ["error": "\(error)"]) })
-        let statistics: @Sendable () async throws -> StoreStatistics = { try await store.statistics() }
-        let maxBody: @Sendable () -> Int = { holder.config.http.maxBodyBytes }
+        // One ingest for every request: its Mailgun replay guard must outlive a request.
+        let ingest = InboundIngest(
+            service: incidents, store: store.inbound, clock: clock, integrations: { holder.runtime.integrations },
+            rules: { holder.runtime.intakeRules },
+            log: { message, fields in logger.notice("\(message)", metadata: fields.mapValues { .string($0) }) })
+        return Services(
+            incidents: incidents, postmortems: postmortems,
+            statistics: StatisticsService(incidents: store.incidents, visits: store.visits, clock: clock, settings: holder),
+            engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest)
+    }
 
+    static func makeDispatcher(_ parts: Parts) -> OutboxDispatcher {
+        let (holder, metrics, logger) = (parts.holder, parts.metrics, parts.logger)
+        return OutboxDispatcher(
+            store: parts.repositories.deliveries, clock: parts.clock, settings: { holder.runtime.delivery },
+            sender: MessageSender(multi: CurlMulti(maxConcurrent: 32)),
+            onAttempt: { attempt, message, retryAt in
+                metrics.recordDelivery(channel: message.channel, result: attempt.result)
+                let level: Logger.Level = attempt.result == .delivered ? .info : .warning
+                logger.log(level: level, "delivery \(attempt.result.rawValue)", metadata: [
+                    "incident.id": "\(message.incident.map(String.init(describing:)) ?? "-")", "delivery.id": "\(message.id)",
+                    "delivery.channel": "\(message.channel)", "delivery.attempt": "\(attempt.number)", "delivery.detail": "\(attempt.detail)",
+                    "delivery.next": "\(retryAt.map { "retry at \($0)" } ?? (attempt.result == .delivered ? "done" : "dead"))",
+                ])
+            },
+            onError: { error in logger.error("delivery cycle failed; retrying", metadata: ["error": "\(error)"]) })
+    }
+
+    /// The Unix-socket and TCP listeners, one router each over the same dependencies.
+    static func makeListeners(
+        _ parts: Parts, services: Services, dependencies: APIDependencies, config: DaemonConfig, notifier: SystemdNotifier
+    ) throws -> (socket: Application<RouterResponder<OncallRequestContext>>, tcp: Application<RouterResponder<OncallRequestContext>>) {
+        let (holder, logger) = (parts.holder, parts.logger)
         let socketGroupID = try socketGroup(config.socket)
         let socketPolicy: @Sendable () -> SocketAccessPolicy = {
             let config = holder.config
@@ -129,60 +203,14 @@ public enum Daemon {
         let tokens: @Sendable () -> [(name: String, secret: String)] = {
             holder.config.http.tokens.map { ($0.name, $0.secret) }
         }
-
         let listenDescription = "\(config.socket.path) and \(config.http.host):\(config.http.port)"
         let readiness = Readiness(listeners: 2) {
             logger.notice("ready", metadata: ["socket.path": "\(config.socket.path)", "http.listen": "\(config.http.host):\(config.http.port)"])
             notifier.ready()
             notifier.status("running; listening on \(listenDescription)")
         }
-
         try LocalSocket.clearStale(at: config.socket.path)
-        var dependencies = APIDependencies(
-            service: service, metrics: metrics, clock: clock, statistics: statistics,
-            deliveries: { try await store.deliveries(of: $0) },
-            deliveryCounts: { try await store.deliveryCounts() },
-            onCall: { at in OnCallView.snapshot(holder.config, at: at) },
-            verifyLink: { token, now in
-                holder.runtime.delivery.links?.verify(token, now: now).map {
-                    APIDependencies.LinkClaims(incident: IncidentNumber($0.incident), action: $0.action.rawValue, person: $0.person)
-                }
-            },
-            maxBodyBytes: maxBody, dispatchSetup: { holder.runtime.dispatch })
-        // One ingest for every request: its Mailgun replay guard must outlive a request.
-        let ingest = InboundIngest(
-            service: service, store: store, clock: clock, integrations: { holder.runtime.integrations },
-            rules: { holder.runtime.intakeRules },
-            log: { [logger] message, fields in
-                logger.notice("\(message)", metadata: fields.mapValues { .string($0) })
-            })
-        dependencies.inbound = { request in
-            let answer = try await ingest.handle(
-                kind: request.kind, name: request.name,
-                request: InboundHTTPRequest(method: request.method, headers: request.headers, query: request.query, body: request.body))
-            return (answer.status, answer.body)
-        }
-        dependencies.localMail = { mail in
-            let answer = try await ingest.local(raw: mail.raw, envelopeTo: mail.envelopeTo, actor: mail.actor)
-            return (answer.status, answer.fields)
-        }
-        dependencies.retryQuarantined = { id in
-            let answer = try await ingest.retry(quarantined: id)
-            return (answer.status, answer.fields)
-        }
-        dependencies.postmortems = postmortems
-        dependencies.timeZone = config.calendar.timeZone
-        let incidentStatistics: @Sendable (Date, Date) async throws -> IncidentStatistics = { from, until in
-            let incidents = try await store.incidents(IncidentQuery(since: from, until: until, limit: 1_000_000))
-            let visits = try await store.visits(VisitQuery(since: from, limit: 1_000_000)).filter { $0.dispatchedAt < until }
-            return IncidentStatistics.compute(incidents: incidents, visits: visits, timeZone: holder.config.calendar.timeZone, now: clock.now)
-        }
-        dependencies.incidentStatistics = incidentStatistics
-        dependencies.periodicDocuments = { kind, limit in try await store.periodicDocuments(kind: kind, limit: limit) }
-        dependencies.quarantine = { status, limit in try await store.quarantine(status: status, limit: limit) }
-        dependencies.quarantined = { id in try await store.quarantined(id) }
-        dependencies.setQuarantineStatus = { id, status in try await store.setQuarantineStatus(id, status) }
-        let socketApp = Application(
+        let socket = Application(
             router: APIRouter.build(transport: .unixSocket(policy: socketPolicy), dependencies: dependencies),
             configuration: .init(address: .unixDomainSocket(path: config.socket.path), serverName: nil),
             onServerRunning: { _ in
@@ -197,44 +225,16 @@ public enum Daemon {
         )
         let tcpRouter = APIRouter.build(transport: .tcp(tokens: tokens), dependencies: dependencies)
         if config.web.enabled {
-            WebRoutes(dependencies: webDependencies(
-                holder: holder, store: store, service: service, postmortems: postmortems, statistics: incidentStatistics, clock: clock)
-            ).register(on: tcpRouter)
+            WebRoutes(dependencies: webDependencies(holder: holder, repositories: parts.repositories, services: services, clock: parts.clock))
+                .register(on: tcpRouter)
         }
-        let tcpApp = Application(
+        let tcp = Application(
             router: tcpRouter,
             configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: nil),
             onServerRunning: { _ in readiness.listenerBound() },
             logger: logger
         )
-        let watchdog = WatchdogService(
-            notifier: notifier,
-            healthCheck: { (try? await store.statistics()) != nil },
-            logger: logger
-        )
-
-        // Shutdown runs in reverse order: STOPPING=1 first, then the listeners drain, then the engine stops.
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [
-                    .init(service: TimerEngineService(engine: engine)),
-                    .init(service: DispatcherService(dispatcher: dispatcher)),
-                    .init(service: PeriodicReportService(engine: periodic)),
-                    .init(service: tcpApp),
-                    .init(service: socketApp),
-                    .init(service: ReloadService(path: configPath, holder: holder, notifier: notifier, logger: logger)),
-                    watchdog.serviceConfiguration,
-                    .init(service: StoppingNotifierService(notifier: notifier)),
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
-        )
-        notifier.status("starting")
-        try await group.run()
-        try store.close()
-        unlink(config.socket.path)
-        logger.notice("stopped")
+        return (socket, tcp)
     }
 
     static func makeDirectory(_ path: String) throws(DaemonError) {

@@ -1,5 +1,6 @@
 import Foundation
 import OncallConfig
+import OncallHTTP
 import OncallCore
 import OncallInbound
 import OncallMail
@@ -19,8 +20,10 @@ struct RuntimeSettings: Sendable {
     let postmortems: PostmortemPolicy
     /// The regular documents to write, when, and the names they show.
     let periodic: PeriodicReportEngine.Settings
-    /// Display names and the time zone fault reports are written with.
-    let presentation: PostmortemService.Presentation
+    /// What the domain services decide with, one value per operation.
+    let service: ServiceSettings
+    /// What the HTTP routes read.
+    let api: APISettings
 
     init(_ config: DaemonConfig) {
         self.config = config
@@ -93,9 +96,20 @@ struct RuntimeSettings: Sendable {
         periodic = PeriodicReportEngine.Settings(
             kinds: Set([config.reports.weekly ? PeriodicKind.weekly : nil, config.reports.monthly ? .monthly : nil].compactMap { $0 }),
             at: config.reports.at, calendar: config.calendar, names: names)
-        presentation = PostmortemService.Presentation(
-            names: names, branchNames: Dictionary(config.dispatch.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
-            timeZone: config.calendar.timeZone)
+        service = ServiceSettings(
+            policy: config.policy, notifications: notifications, dispatch: self.dispatch, postmortems: postmortems,
+            presentation: PostmortemService.Presentation(
+                names: names, branchNames: Dictionary(config.dispatch.branches.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+                timeZone: config.calendar.timeZone))
+        let links = delivery.links
+        api = APISettings(
+            maxBodyBytes: config.http.maxBodyBytes, dispatch: self.dispatch, timeZone: config.calendar.timeZone,
+            onCall: { at in OnCallView.snapshot(config, at: at) },
+            verifyLink: { token, now in
+                links?.verify(token, now: now).map {
+                    APIDependencies.LinkClaims(incident: IncidentNumber($0.incident), action: $0.action.rawValue, person: $0.person)
+                }
+            })
         intakeRules = IntakeRules(
             organisationByDomain: intake.organisationByDomain, defaultOrganisation: intake.defaultOrganisation,
             serviceByTag: intake.serviceByTag,

@@ -1,15 +1,12 @@
 import Foundation
 import OncallCore
-import OncallStore
 import OncallWeb
 
 extension Daemon {
     /// The web view's view of the daemon: users and reviewers from the live config, data from the services.
-    static func webDependencies(
-        holder: ConfigHolder, store: SQLiteIncidentStore, service: IncidentService, postmortems: PostmortemService,
-        statistics: @escaping @Sendable (Date, Date) async throws -> IncidentStatistics, clock: any OncallClock
-    ) -> WebDependencies {
+    static func webDependencies(holder: ConfigHolder, repositories: Repositories, services: Services, clock: any OncallClock) -> WebDependencies {
         let config = holder.config
+        let (incidents, service, postmortems, statistics) = (repositories.incidents, services.incidents, services.postmortems, services.statistics)
         return WebDependencies(
             users: {
                 let config = holder.config
@@ -20,7 +17,7 @@ extension Daemon {
                 }
             },
             reviewers: { Set(holder.config.emergencyGroup) },
-            openIncidents: { try await store.incidents(IncidentQuery(states: [.reported, .acknowledged, .escalated], limit: 1000)) },
+            openIncidents: { try await incidents.incidents(IncidentQuery(states: [.reported, .acknowledged, .escalated], limit: 1000)) },
             incident: { id in try await service.incident(id).map { (incident: $0.0, timeline: $0.1) } },
             search: { query in try await postmortems.search(query) },
             report: { id in try await postmortems.document(id) },
@@ -28,14 +25,14 @@ extension Daemon {
                 var found: [(postmortem: Postmortem, incident: Incident)] = []
                 for report in try await postmortems.list(state: state, owner: owner, limit: 200) {
                     // A report whose incident is gone has nothing to show; it is left out.
-                    if let incident = try await store.incident(report.incident) { found.append((report, incident)) }
+                    if let incident = try await incidents.incident(report.incident) { found.append((report, incident)) }
                 }
                 return found
             },
             review: { id, approve, comment, who in try await postmortems.review(id, approve: approve, comment: comment, actor: who.actor) },
             saveSections: { id, sections, base, who in _ = try await postmortems.edit(id, sections: sections, base: base, actor: who.actor) },
             submit: { id, who in _ = try await postmortems.submit(id, actor: who.actor) },
-            statistics: statistics,
+            statistics: { from, until in try await statistics.statistics(from: from, until: until) },
             timeZone: config.calendar.timeZone,
             now: { clock.now },
             secureCookies: WebCookieSecurity(rawValue: config.web.secureCookies) ?? .auto,

@@ -49,58 +49,70 @@ public struct APIDependencies: Sendable {
     public typealias IngestAnswer = (status: Int, fields: [String: String])
 
     public var service: IncidentService
-    public var metrics: HTTPMetrics
-    public var clock: any OncallClock
-    public var statistics: @Sendable () async throws -> StoreStatistics
-    public var deliveries: @Sendable (IncidentNumber) async throws -> [DeliveryRecord]
-    public var deliveryCounts: @Sendable () async throws -> [DeliveryStatus: Int]
-    public var onCall: @Sendable (Date) -> OnCallDTO
-    /// Verifies a link token at an instant; nil for a forged or expired one.
-    public var verifyLink: @Sendable (String, Date) -> LinkClaims?
-    public var maxBodyBytes: @Sendable () -> Int
-    /// Handles inbound webhooks; nil serves none.
-    public var inbound: (@Sendable (InboundRequest) async throws -> (status: Int, body: Data))?
-    /// Ingests a raw message from the Unix socket (`POST /v1/mail`); nil serves none.
-    public var localMail: (@Sendable (LocalMail) async throws -> IngestAnswer)?
-    /// Quarantined messages, newest first, optionally of one status (`GET /v1/quarantine`); nil serves no quarantine API.
-    public var quarantine: (@Sendable (QuarantinedMessage.Status?, Int) async throws -> [QuarantinedMessage])?
-    /// One quarantined message with its raw bytes, nil when there is none with this id.
-    public var quarantined: (@Sendable (Int64) async throws -> QuarantinedMessage?)?
-    /// Parses a quarantined message again and applies it (`POST /v1/quarantine/{id}/retry`).
-    public var retryQuarantined: (@Sendable (Int64) async throws -> IngestAnswer)?
-    /// Sets a quarantined message's status (`POST /v1/quarantine/{id}/drop` sets `dropped`).
-    public var setQuarantineStatus: (@Sendable (Int64, QuarantinedMessage.Status) async throws -> Void)?
-    /// The field-dispatch configuration in force (nil when `dispatch` has no branches): branch
-    /// and site names, and the policy and calendar that visit deadlines are computed with.
-    public var dispatchSetup: @Sendable () -> DispatchSetup?
     /// Fault reports and the archive; nil serves neither.
     public var postmortems: PostmortemService?
-    /// Statistics over incidents reported in `[from, until)`; nil serves none.
-    public var incidentStatistics: (@Sendable (Date, Date) async throws -> IncidentStatistics)?
-    /// Regular documents, newest first (`GET /v1/documents`); nil serves none.
-    public var periodicDocuments: (@Sendable (PeriodicKind?, Int) async throws -> [PeriodicDocument])?
-    /// The calendar's time zone: months and dates in queries are local to it.
-    public var timeZone: TimeZone = .gmt
+    /// Statistics over a period (`GET /v1/statistics`); nil serves none.
+    public var statistics: StatisticsService?
+    /// The backend's repositories: deliveries, the quarantine, documents, health.
+    public var store: Repositories
+    /// Inbound webhooks, raw mail from the socket and quarantine retries; nil serves none.
+    public var ingest: (any IngestPort)?
+    /// The configuration the routes read, one snapshot per request.
+    public var settings: any APISettingsSource
+    public var metrics: HTTPMetrics
+    public var clock: any OncallClock
 
     public init(
-        service: IncidentService, metrics: HTTPMetrics, clock: any OncallClock,
-        statistics: @escaping @Sendable () async throws -> StoreStatistics,
-        deliveries: @escaping @Sendable (IncidentNumber) async throws -> [DeliveryRecord],
-        deliveryCounts: @escaping @Sendable () async throws -> [DeliveryStatus: Int],
-        onCall: @escaping @Sendable (Date) -> OnCallDTO,
-        verifyLink: @escaping @Sendable (String, Date) -> LinkClaims?,
-        maxBodyBytes: @escaping @Sendable () -> Int,
-        dispatchSetup: @escaping @Sendable () -> DispatchSetup? = { nil }
+        service: IncidentService, postmortems: PostmortemService?, statistics: StatisticsService?, store: Repositories,
+        ingest: (any IngestPort)?, settings: any APISettingsSource, metrics: HTTPMetrics, clock: any OncallClock
     ) {
         self.service = service
+        self.postmortems = postmortems
+        self.statistics = statistics
+        self.store = store
+        self.ingest = ingest
+        self.settings = settings
         self.metrics = metrics
         self.clock = clock
-        self.statistics = statistics
-        self.deliveries = deliveries
-        self.deliveryCounts = deliveryCounts
+    }
+}
+
+/// What the routes need from configuration, derived once per load or reload.
+public struct APISettings: Sendable {
+    public var maxBodyBytes: Int
+    /// The field-dispatch configuration in force (nil when `dispatch` has no branches): branch
+    /// and site names, and the policy and calendar that visit deadlines are computed with.
+    public var dispatch: DispatchSetup?
+    /// The calendar's time zone: months and dates in queries are local to it.
+    public var timeZone: TimeZone
+    /// Who is on call at an instant, with people's names.
+    public var onCall: @Sendable (Date) -> OnCallDTO
+    /// Verifies a link token at an instant; nil for a forged or expired one.
+    public var verifyLink: @Sendable (String, Date) -> APIDependencies.LinkClaims?
+
+    public init(
+        maxBodyBytes: Int, dispatch: DispatchSetup?, timeZone: TimeZone, onCall: @escaping @Sendable (Date) -> OnCallDTO,
+        verifyLink: @escaping @Sendable (String, Date) -> APIDependencies.LinkClaims?
+    ) {
+        self.maxBodyBytes = maxBodyBytes
+        self.dispatch = dispatch
+        self.timeZone = timeZone
         self.onCall = onCall
         self.verifyLink = verifyLink
-        self.maxBodyBytes = maxBodyBytes
-        self.dispatchSetup = dispatchSetup
     }
+}
+
+/// Where the routes read the API settings in force.
+public protocol APISettingsSource: Sendable {
+    var api: APISettings { get }
+}
+
+/// The ingest adapter as the routes see it (the HTTP adapter imports no other adapter).
+public protocol IngestPort: Sendable {
+    /// `POST /v1/inbound/{kind}/{name}`.
+    func inbound(_ request: APIDependencies.InboundRequest) async throws -> (status: Int, body: Data)
+    /// `POST /v1/mail` on the Unix socket.
+    func localMail(_ mail: APIDependencies.LocalMail) async throws -> APIDependencies.IngestAnswer
+    /// Parses a quarantined message again and applies it (`POST /v1/quarantine/{id}/retry`).
+    func retryQuarantined(_ id: Int64) async throws -> APIDependencies.IngestAnswer
 }

@@ -65,6 +65,9 @@ public struct APIFailure: Error, Sendable {
             switch error {
             case .notFound:
                 return APIFailure(status: .notFound, code: "not_found", message: error.description)
+            case .unreadable:
+                // Logged by the error middleware like any 500; counted in /metrics by the store.
+                return APIFailure(status: .internalServerError, code: "unreadable_data", message: error.description)
             }
         case is NIOTooManyBytesError:
             return nil

@@ -22,31 +22,31 @@ public enum APIRouter {
     public static func build(transport: Transport, dependencies: APIDependencies) -> Router<OncallRequestContext> {
         let router = Router(context: OncallRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: dependencies.metrics, transport: transport.label))
-        router.add(middleware: ErrorMiddleware(maxBodyBytes: dependencies.maxBodyBytes))
+        router.add(middleware: ErrorMiddleware(maxBodyBytes: { dependencies.settings.api.maxBodyBytes }))
         let api = router.group()
         switch transport {
         case let .unixSocket(policy):
             api.add(middleware: UnixPeerMiddleware(policy: policy))
         case let .tcp(tokens):
             ActionLinkRoutes(dependencies: dependencies).register(on: router)
-            if let inbound = dependencies.inbound {
-                InboundRoutes(handle: inbound, maxBodyBytes: 26 << 20).register(on: router)
+            if let ingest = dependencies.ingest {
+                InboundRoutes(handle: { try await ingest.inbound($0) }, maxBodyBytes: 26 << 20).register(on: router)
             }
             api.add(middleware: BearerTokenMiddleware(tokens: tokens))
         }
         api.get("/healthz") { _, _ in
-            _ = try await dependencies.statistics()  // proves the database answers
+            _ = try await dependencies.store.health.statistics()  // proves the database answers
             return JSONResponse.make(["status": "ok"])
         }
         api.get("/metrics") { _, _ in
+            // Only counters the store keeps cheaply; the dispatch gauge is refreshed off this path.
             let text = dependencies.metrics.render(
-                try await dependencies.statistics(), deliveries: try await dependencies.deliveryCounts(),
-                dispatch: try await DispatchRoutes(dependencies: dependencies).currentMonthReport())
+                try await dependencies.store.health.statistics(), deliveries: try await dependencies.store.deliveries.deliveryCounts())
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: text)))
         }
-        IncidentRoutes(service: dependencies.service, maxBodyBytes: dependencies.maxBodyBytes).register(on: api)
+        IncidentRoutes(service: dependencies.service, maxBodyBytes: { dependencies.settings.api.maxBodyBytes }).register(on: api)
         OnCallRoutes(dependencies: dependencies).register(on: api)
         DispatchRoutes(dependencies: dependencies).register(on: api)
         PostmortemRoutes(dependencies: dependencies).register(on: api)

@@ -38,7 +38,7 @@ struct ActionLinkRoutes {
             let command: IncidentCommand
             if claims.action == "resolve" {
                 var request = request
-                let body = try await request.collectBody(upTo: dependencies.maxBodyBytes())
+                let body = try await request.collectBody(upTo: dependencies.settings.api.maxBodyBytes)
                 let summary = formValue("summary", in: String(buffer: body)) ?? ""
                 command = .resolve(summary: summary.isEmpty ? "resolved from a message link" : summary)
             } else {
@@ -64,7 +64,7 @@ struct ActionLinkRoutes {
 
     func verified(_ context: OncallRequestContext) async throws -> (APIDependencies.LinkClaims, Incident) {
         let token = context.parameters.get("token") ?? ""
-        guard let claims = dependencies.verifyLink(token, dependencies.clock.now),
+        guard let claims = dependencies.settings.api.verifyLink(token, dependencies.clock.now),
               let (incident, _) = try await dependencies.service.incident(claims.incident)
         else {
             throw APIFailure(status: .unauthorized, code: "unauthorized", message: "this link is not valid or has expired")

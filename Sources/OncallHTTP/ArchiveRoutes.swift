@@ -15,9 +15,9 @@ struct ArchiveRoutes {
                 return JSONResponse.make(ArchiveResultDTO(hits: hits.map(ArchiveHitDTO.init)))
             }
         }
-        if let statistics = dependencies.incidentStatistics {
+        if let statistics = dependencies.statistics {
             router.get("/v1/statistics") { request, _ in
-                let zone = dependencies.timeZone
+                let zone = dependencies.settings.api.timeZone
                 let current = IncidentStatistics.month(of: dependencies.clock.now, timeZone: zone)
                 var first = current
                 var last = current
@@ -34,11 +34,15 @@ struct ArchiveRoutes {
                 guard let end = IncidentStatistics.monthRange(last, timeZone: zone), end.until > start.from else {
                     throw RouteHelpers.invalidQuery("until", "'\(last)' is not a month such as 2026-11 on or after \(first)")
                 }
-                let figures = try await statistics(start.from, end.until)
+                let figures = try await statistics.statistics(from: start.from, until: end.until)
                 return JSONResponse.make(StatisticsDTO(figures, from: first, until: last))
             }
         }
-        if let documents = dependencies.periodicDocuments {
+        let periodic = dependencies.store.periodic
+        let documents: @Sendable (PeriodicKind?, Int) async throws -> [PeriodicDocument] = {
+            try await periodic.periodicDocuments(kind: $0, limit: $1)
+        }
+        do {
             router.get("/v1/documents") { request, _ in
                 let kind = try request.uri.queryParameters["kind"].map { value in
                     guard let kind = PeriodicKind(rawValue: String(value)) else { throw RouteHelpers.invalidQuery("kind", "use weekly or monthly") }
@@ -61,7 +65,7 @@ struct ArchiveRoutes {
     /// The query string as an `ArchiveQuery`; every unknown or malformed parameter is refused by name.
     func archiveQuery(_ parameters: [(String, String)]) throws -> ArchiveQuery {
         var query = ArchiveQuery()
-        let zone = dependencies.timeZone
+        let zone = dependencies.settings.api.timeZone
         func day(_ field: String, _ text: String) throws -> Date {
             if let instant = APIDates.parse(text) { return instant }
             if let day = LocalDate(iso: text) { return day.start(in: zone) }

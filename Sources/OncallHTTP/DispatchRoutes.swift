@@ -99,7 +99,7 @@ struct DispatchRoutes {
     }
 
     func report(_ request: Request) async throws -> Response {
-        let setup = dependencies.dispatchSetup()
+        let setup = dependencies.settings.api.dispatch
         let timeZone = setup?.calendar.timeZone ?? WorkingCalendar.standard.timeZone
         let now = dependencies.clock.now
         var month = DispatchReportDTO.month(of: now, timeZone: timeZone)
@@ -117,7 +117,7 @@ struct DispatchRoutes {
 
     /// This month's report, for `/metrics`; nil when dispatch is not configured.
     func currentMonthReport() async throws -> DispatchReportDTO? {
-        guard let setup = dependencies.dispatchSetup() else { return nil }
+        guard let setup = dependencies.settings.api.dispatch else { return nil }
         let now = dependencies.clock.now
         let timeZone = setup.calendar.timeZone
         let month = DispatchReportDTO.month(of: now, timeZone: timeZone)
@@ -134,13 +134,13 @@ struct DispatchRoutes {
 
     /// The visits on the wire, with the configuration and people's names read once.
     func dtos(_ visits: [Visit], now: Date) -> [VisitDTO] {
-        let setup = dependencies.dispatchSetup()
-        let names = dependencies.onCall(now).names
+        let setup = dependencies.settings.api.dispatch
+        let names = dependencies.settings.api.onCall(now).names
         return visits.map { VisitDTO($0, setup: setup, names: names, now: now) }
     }
 
     func decode<T: StrictDecodable>(_ type: T.Type, _ request: Request) async throws -> T {
-        try await RouteHelpers.decode(type, request, maxBodyBytes: dependencies.maxBodyBytes())
+        try await RouteHelpers.decode(type, request, maxBodyBytes: dependencies.settings.api.maxBodyBytes)
     }
 
     func incidentNumber(_ context: OncallRequestContext) throws -> IncidentNumber { try RouteHelpers.incidentNumber(context) }

@@ -30,15 +30,26 @@ public final class HTTPMetrics: Sendable {
         registry.makeCounter(descriptor: .init(metricName: "oncalld_delivery_attempts_total", unitName: "", helpText: "Delivery attempts, by channel and result."), labels: [("channel", channel), ("result", result.rawValue)]).increment()
     }
 
-    /// The exposition text, after refreshing the gauges from `statistics` and the outbox counts.
-    func render(_ statistics: StoreStatistics, deliveries: [DeliveryStatus: Int], dispatch: DispatchReportDTO? = nil) -> String {
-        for branch in dispatch?.branches ?? [] {
+    /// Due timers no handler owns, left pending (another version's kinds), by kind.
+    public func recordUnknownTimers(_ counts: [String: Int]) {
+        for (kind, count) in counts {
+            registry.makeCounter(descriptor: .init(metricName: "oncalld_timers_unknown_kind_total", unitName: "", helpText: "Due timers skipped because no handler owns their kind, by kind, per firing cycle."), labels: [("kind", kind)]).increment(by: Int64(count))
+        }
+    }
+
+    /// Sets this month's visit-deadline gauges; called off the scrape path (`DispatchMetricsService`).
+    public func setDispatchReport(_ dispatch: DispatchReportDTO) {
+        for branch in dispatch.branches {
             for (deadline, counts) in branch.deadlines {
                 for (outcome, value) in [("met", counts.met), ("breached", counts.breached), ("pending", counts.pending)] {
-                    registry.makeGauge(descriptor: .init(metricName: "oncalld_dispatch_deadlines", unitName: "", helpText: "Field-visit deadlines this month, by branch, deadline and outcome."), labels: [("branch", branch.branch), ("deadline", deadline), ("outcome", outcome), ("month", dispatch?.month ?? "")]).set(Double(value))
+                    registry.makeGauge(descriptor: .init(metricName: "oncalld_dispatch_deadlines", unitName: "", helpText: "Field-visit deadlines this month, by branch, deadline and outcome."), labels: [("branch", branch.branch), ("deadline", deadline), ("outcome", outcome), ("month", dispatch.month)]).set(Double(value))
                 }
             }
         }
+    }
+
+    /// The exposition text, after refreshing the gauges from `statistics` and the outbox counts.
+    func render(_ statistics: StoreStatistics, deliveries: [DeliveryStatus: Int]) -> String {
         for status in DeliveryStatus.allCases {
             registry.makeGauge(descriptor: .init(metricName: "oncalld_deliveries", unitName: "", helpText: "Outbox messages by status (dead = gave up after the last retry)."), labels: [("status", status.rawValue)]).set(Double(deliveries[status] ?? 0))
         }
@@ -53,6 +64,10 @@ public final class HTTPMetrics: Sendable {
         }
         registry.makeGauge(descriptor: .init(metricName: "oncalld_timers_pending", unitName: "", helpText: "Durable timers waiting to fire."), labels: [])
             .set(Double(statistics.pendingTimers))
+        registry.makeGauge(descriptor: .init(metricName: "oncalld_timers_pending_unknown_kind", unitName: "", helpText: "Pending timers of a kind this version has no handler for."), labels: [])
+            .set(Double(statistics.pendingTimersOfUnknownKind))
+        registry.makeGauge(descriptor: .init(metricName: "oncalld_store_unreadable_rows", unitName: "", helpText: "Stored rows this version could not read since start (an unknown timeline kind, say)."), labels: [])
+            .set(Double(statistics.unreadableRows))
         registry.makeGauge(descriptor: .init(metricName: "oncalld_store_commits", unitName: "", helpText: "Transactions committed by the group-commit writer since start."), labels: [])
             .set(Double(statistics.commitBatches))
         registry.makeGauge(descriptor: .init(metricName: "oncalld_store_committed_writes", unitName: "", helpText: "Writes carried by those transactions since start."), labels: [])
@@ -78,5 +93,12 @@ struct MetricsMiddleware: RouterMiddleware {
         let response = try await next(request, context)
         status = response.status.code
         return response
+    }
+}
+
+extension APIDependencies {
+    /// Recomputes this month's visit-deadline gauges (nothing when dispatch is not configured).
+    public func refreshDispatchMetrics() async throws {
+        if let report = try await DispatchRoutes(dependencies: self).currentMonthReport() { metrics.setDispatchReport(report) }
     }
 }

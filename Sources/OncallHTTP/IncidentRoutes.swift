@@ -40,7 +40,7 @@ struct IncidentRoutes {
         if let key, key.isEmpty || key.utf8.count > 200 {
             throw APIFailure(status: .badRequest, code: "invalid_field", message: "Idempotency-Key must be 1 to 200 bytes", field: "Idempotency-Key")
         }
-        let (incident, created) = try await service.report(body.form, actor: caller(context), idempotencyKey: key)
+        let (incident, created) = try await service.report(body, actor: caller(context), idempotencyKey: key)
         if created {
             context.logger.notice("incident reported", metadata: [
                 "incident.id": "\(incident.id)", "incident.level": "\(incident.level.rawValue)", "caller": "\(caller(context))",

@@ -19,14 +19,14 @@ struct OnCallRoutes {
                 }
                 at = date
             }
-            return JSONResponse.make(dependencies.onCall(at))
+            return JSONResponse.make(dependencies.settings.api.onCall(at))
         }
         router.get("/v1/incidents/:id/deliveries") { _, context in
             let text = context.parameters.get("id") ?? ""
             guard let id = IncidentNumber(text), try await dependencies.service.incident(id) != nil else {
                 throw APIFailure(status: .notFound, code: "not_found", message: "no incident \(text)")
             }
-            let records = try await dependencies.deliveries(id)
+            let records = try await dependencies.store.deliveries.deliveries(of: id)
             return JSONResponse.make(DeliveryListDTO(incident: id.description, deliveries: records.map(DeliveryDTO.init)))
         }
     }

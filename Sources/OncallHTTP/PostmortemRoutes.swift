@@ -21,7 +21,7 @@ struct PostmortemRoutes {
         }
         router.put("/v1/incidents/:id/postmortem") { request, context in
             let id = try RouteHelpers.incidentNumber(context)
-            let body = try await RouteHelpers.decode(PostmortemEditRequest.self, request, maxBodyBytes: dependencies.maxBodyBytes())
+            let body = try await RouteHelpers.decode(PostmortemEditRequest.self, request, maxBodyBytes: dependencies.settings.api.maxBodyBytes)
             let actor = RouteHelpers.caller(context)
             let report: Postmortem
             switch (body.markdown, body.sections) {
@@ -39,14 +39,14 @@ struct PostmortemRoutes {
         }
         router.post("/v1/incidents/:id/postmortem/submit") { request, context in
             let id = try RouteHelpers.incidentNumber(context)
-            _ = try await RouteHelpers.decode(EmptyRequest.self, request, maxBodyBytes: dependencies.maxBodyBytes())
+            _ = try await RouteHelpers.decode(EmptyRequest.self, request, maxBodyBytes: dependencies.settings.api.maxBodyBytes)
             let report = try await service.submit(id, actor: RouteHelpers.caller(context))
             context.logger.notice("postmortem submitted", metadata: ["incident.id": "\(id)", "caller": "\(RouteHelpers.caller(context))"])
             return JSONResponse.make(PostmortemDTO(report))
         }
         router.post("/v1/incidents/:id/postmortem/review") { request, context in
             let id = try RouteHelpers.incidentNumber(context)
-            let body = try await RouteHelpers.decode(PostmortemReviewRequest.self, request, maxBodyBytes: dependencies.maxBodyBytes())
+            let body = try await RouteHelpers.decode(PostmortemReviewRequest.self, request, maxBodyBytes: dependencies.settings.api.maxBodyBytes)
             let report = try await service.review(id, approve: body.approve, comment: body.comment ?? "", actor: RouteHelpers.caller(context))
             context.logger.notice("postmortem reviewed", metadata: [
                 "incident.id": "\(id)", "caller": "\(RouteHelpers.caller(context))", "postmortem.state": "\(report.state.rawValue)",

@@ -26,29 +26,30 @@ struct QuarantineRoutes {
     static let mailTypes: Set<String> = ["message/rfc822", "application/octet-stream", "text/plain"]
 
     func register(on router: some RouterMethods<OncallRequestContext>) {
-        if let list = dependencies.quarantine, let one = dependencies.quarantined {
-            router.get("/v1/quarantine") { request, _ in try await self.list(request, list) }
-            router.get("/v1/quarantine/:id") { _, context in
-                let id = try quarantineID(context)
-                guard let message = try await one(id) else { throw notFound(id) }
-                return JSONResponse.make(QuarantineEntryDTO(message, includeRaw: true))
-            }
-            if let setStatus = dependencies.setQuarantineStatus {
-                router.post("/v1/quarantine/:id/drop") { _, context in try await drop(context, one, setStatus) }
-            }
+        let inbound = dependencies.store.inbound
+        let list: @Sendable (QuarantinedMessage.Status?, Int) async throws -> [QuarantinedMessage] = {
+            try await inbound.quarantine(status: $0, limit: $1)
         }
-        if let retry = dependencies.retryQuarantined {
-            router.post("/v1/quarantine/:id/retry") { _, context in
-                let id = try quarantineID(context)
-                let answer = try await retry(id)
-                var metadata = Self.metadata(answer, caller: context.caller ?? "unknown")
-                metadata["quarantine.id"] = "\(id)"
-                context.logger.notice("quarantined message retried", metadata: metadata)
-                return try Self.response(answer)
-            }
+        let one: @Sendable (Int64) async throws -> QuarantinedMessage? = { try await inbound.quarantined($0) }
+        let setStatus: @Sendable (Int64, QuarantinedMessage.Status) async throws -> Void = { try await inbound.setQuarantineStatus($0, $1) }
+        router.get("/v1/quarantine") { request, _ in try await self.list(request, list) }
+        router.get("/v1/quarantine/:id") { _, context in
+            let id = try quarantineID(context)
+            guard let message = try await one(id) else { throw notFound(id) }
+            return JSONResponse.make(QuarantineEntryDTO(message, includeRaw: true))
         }
-        if servesLocalMail, let ingest = dependencies.localMail {
-            router.post("/v1/mail") { request, context in try await mail(request, context, ingest) }
+        router.post("/v1/quarantine/:id/drop") { _, context in try await drop(context, one, setStatus) }
+        guard let ingest = dependencies.ingest else { return }
+        router.post("/v1/quarantine/:id/retry") { _, context in
+            let id = try quarantineID(context)
+            let answer = try await ingest.retryQuarantined(id)
+            var metadata = Self.metadata(answer, caller: context.caller ?? "unknown")
+            metadata["quarantine.id"] = "\(id)"
+            context.logger.notice("quarantined message retried", metadata: metadata)
+            return try Self.response(answer)
+        }
+        if servesLocalMail {
+            router.post("/v1/mail") { request, context in try await mail(request, context, { try await ingest.localMail($0) }) }
         }
     }
 

@@ -66,16 +66,14 @@ public struct InboundIngest: Sendable {
             return try await ingest(mail, envelopeTo: envelopeTo, key: key, integration: integration, now: now, actor: actor)
         case let .alertmanager(webhook):
             return try await alerts(webhook, integration: integration, now: now)
-        case let .report(fields):
-            return try await report(fields, key: prefix + (request(fields["idempotency_key"]) ?? UUID().uuidString), integration: integration, now: now)
+        case let .report(form, idempotencyKey):
+            return try await report(form, key: prefix + (idempotencyKey ?? UUID().uuidString), integration: integration)
         case let .subscriptionConfirmation(url, topic):
             // Confirming is an operator's decision: log the URL to visit.
             log("SNS subscription waiting for confirmation: open SubscribeURL to confirm", ["topic": topic, "subscribe_url": url])
             return InboundAnswer(status: 200, fields: ["outcome": "subscription_pending", "topic": topic])
         }
     }
-
-    func request(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
 
     /// A raw RFC 5322 message from the local socket (`oncallctl report --eml`): the socket's peer
     /// credentials stand in for an integration's secret.
@@ -185,36 +183,10 @@ public struct InboundIngest: Sendable {
 
     // MARK: - Generic JSON
 
-    func report(_ fields: [String: String], key: String, integration: InboundIntegration, now: Date) async throws -> InboundAnswer {
-        let allowed: Set = [
-            "subject", "organisation", "reporter", "reporter_contact", "situation", "description", "required_by", "other", "scope",
-            "service", "site", "outage_started", "outage_ended", "idempotency_key",
-        ]
-        if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
-            return InboundAnswer(status: 400, fields: ["error": "unknown field '\(unknown)'", "code": "unknown_field"])
-        }
-        func time(_ name: String) throws(InboundError) -> Date? {
-            guard let text = fields[name] else { return nil }
-            let formatter = ISO8601DateFormatter()
-            guard let date = formatter.date(from: text) else {
-                throw InboundError(status: 422, code: "invalid_field", message: "\(name): '\(text)' is not an RFC 3339 time")
-            }
-            return date
-        }
+    func report(_ form: ReportForm, key: String, integration: InboundIntegration) async throws -> InboundAnswer {
         do {
-            let scope: Scope? = try fields["scope"].map { (text: String) throws(InboundError) -> Scope in
-                guard let scope = Scope(rawValue: text) else { throw InboundError(status: 422, code: "invalid_field", message: "scope: '\(text)' is not a scope") }
-                return scope
-            }
-            let form = ReportForm(
-                subject: fields["subject"] ?? "", organisation: fields["organisation"] ?? "", reporter: fields["reporter"] ?? "",
-                reporterContact: fields["reporter_contact"], situation: fields["situation"], description: fields["description"],
-                requiredBy: fields["required_by"], other: fields["other"], scope: scope, service: fields["service"], site: fields["site"],
-                outageStarted: try time("outage_started"), outageEnded: try time("outage_ended"))
             let (incident, created) = try await service.report(form, actor: "integration:\(integration.name)", idempotencyKey: key)
             return InboundAnswer(status: created ? 201 : 200, fields: ["outcome": created ? "incident" : "duplicate", "incident": incident.id.description])
-        } catch let error as InboundError {
-            return InboundAnswer(status: error.status, fields: ["error": error.message, "code": error.code])
         } catch let error as LifecycleError {
             return InboundAnswer(status: 422, fields: ["error": error.description, "code": "invalid_field"])
         }

@@ -1,3 +1,4 @@
+import OncallCore
 import OncallMail
 
 /// What an authenticated inbound request carried, ready for the intake to act on.
@@ -15,8 +16,8 @@ public enum InboundPayload: Sendable {
     case mail(ParsedMail, envelopeTo: [String], eventID: String?)
     /// An Alertmanager notification (webhook payload version 4).
     case alertmanager(AlertmanagerWebhook)
-    /// The generic JSON report form: every key with its string value, not yet validated.
-    case report(fields: [String: String])
+    /// The generic JSON report form, decoded but not yet validated, and the sender's idempotency key.
+    case report(ReportForm, idempotencyKey: String?)
     /// SNS asks to confirm the subscription: log `subscribeURL` for an operator to visit (it is
     /// never fetched by oncalld) and answer 2xx.
     case subscriptionConfirmation(subscribeURL: String, topicARN: String)

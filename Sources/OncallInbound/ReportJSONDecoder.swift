@@ -1,21 +1,47 @@
 import Foundation
+import OncallCore
 
-/// The generic JSON endpoint: the report form's fields as one flat object of strings.
-///
-/// Only the shape is checked here (an object whose every value is a string); which keys are
-/// allowed and required is `ReportRequest`'s business, so the lead validates `fields` with
-/// the same strict decoder as `POST /v1/incidents`.
+/// The generic JSON endpoint: the report form as one flat object with the form's wire names
+/// (`ReportForm.CodingKeys`) and an optional `idempotency_key`.
 enum ReportJSONDecoder {
-    /// The object's members; 400 for anything but an object of strings.
+    /// The key that names a report's retries, besides the form's own fields.
+    static let idempotencyKey = "idempotency_key"
+
+    /// The form and its idempotency key; 400 for anything but a JSON object of known keys,
+    /// 422 for a field of the wrong type or an unreadable time.
     static func decode(_ body: Data) throws(InboundError) -> InboundPayload {
         let object = try JSONBody.object(body, what: "report")
-        var fields: [String: String] = [:]
-        for key in object.keys.sorted() {
-            guard let value = object[key] as? String else {
-                throw .malformed("'\(key)' must be a string")
-            }
-            fields[key] = value
+        if let unknown = object.keys.sorted().first(where: { !ReportForm.fieldNames.contains($0) && $0 != idempotencyKey }) {
+            throw InboundError(status: 400, code: "unknown_field", message: "unknown field '\(unknown)'")
         }
-        return .report(fields: fields)
+        let key = try JSONBody.optionalString(object, idempotencyKey, path: "")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = RFC3339Date.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an RFC 3339 time")
+            }
+            return date
+        }
+        do {
+            return .report(try decoder.decode(ReportForm.self, from: body), idempotencyKey: key?.isEmpty == false ? key : nil)
+        } catch let error as DecodingError {
+            throw InboundError(status: 422, code: "invalid_field", message: describe(error))
+        } catch {
+            throw InboundError(status: 422, code: "invalid_field", message: "\(error)")
+        }
+    }
+
+    /// `field: what was wrong`, naming the field the way the sender wrote it.
+    static func describe(_ error: DecodingError) -> String {
+        func field(_ path: [any CodingKey]) -> String { path.map(\.stringValue).joined(separator: ".") }
+        switch error {
+        case let .keyNotFound(key, _): return "\(key.stringValue): is required"
+        case let .valueNotFound(_, context): return "\(field(context.codingPath)): must not be null"
+        case let .typeMismatch(type, context): return "\(field(context.codingPath)): must be \(type == String.self ? "a string" : "a \(type)")"
+        case let .dataCorrupted(context): return "\(field(context.codingPath)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
     }
 }

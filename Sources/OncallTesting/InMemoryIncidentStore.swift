@@ -4,7 +4,7 @@ import Synchronization
 
 /// An `IncidentStore` in memory with the same transactional behaviour as the SQLite one
 /// (a decision that throws changes nothing). For fast tests of the engine and the service.
-public final class InMemoryIncidentStore: IncidentStore {
+public final class InMemoryIncidentStore: IncidentStore, TimerStore, StoreHealth {
     struct PendingTimer: Equatable {
         var incident: IncidentNumber
         var kind: TimerKind
@@ -108,6 +108,7 @@ public final class InMemoryIncidentStore: IncidentStore {
                         && (query.level.map { $0 == incident.level } ?? true)
                         && (query.since.map { incident.reportedAt >= $0 } ?? true)
                         && (query.until.map { incident.reportedAt < $0 } ?? true)
+                        && (query.before.map { incident.id < $0 } ?? true)
                 }
                 .sorted { $0.id > $1.id }
                 .prefix(query.limit)
@@ -115,28 +116,29 @@ public final class InMemoryIncidentStore: IncidentStore {
         }
     }
 
-    public func nextTimerDue() async throws -> Date? {
-        state.withLock { $0.timers.map(\.dueAt).min() }
+    public func nextTimerDue(of kinds: Set<TimerKind>) async throws -> Date? {
+        state.withLock { $0.timers.filter { kinds.contains($0.kind) }.map(\.dueAt).min() }
     }
 
-    public func fireDueTimers(
-        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit], Postmortem?) -> IncidentChange
-    ) async throws -> [DueTimer] {
+    public func fireDueTimers(now: Date, limit: Int, registry: TimerRegistry) async throws -> TimerCycle {
         try state.withLock { committed in
             // Like the SQLite store's transaction: an effect that cannot be committed fires nothing.
             var state = committed
-            let due = state.timers.filter { $0.dueAt <= now }.sorted { $0.dueAt < $1.dueAt }.prefix(limit)
+            let due = state.timers.filter { $0.dueAt <= now && registry.handlers[$0.kind] != nil }.sorted { $0.dueAt < $1.dueAt }.prefix(limit)
             var fired: [DueTimer] = []
             for timer in due {
                 state.timers.removeAll { $0 == timer }
-                guard let incident = state.incidents[timer.incident] else { continue }
+                guard let incident = state.incidents[timer.incident], let handler = registry.handlers[timer.kind] else { continue }
                 let dueTimer = DueTimer(incident: timer.incident, kind: timer.kind, dueAt: timer.dueAt)
-                let change = effect(dueTimer, incident, state.visits[timer.incident] ?? [], state.postmortems[timer.incident])
-                try Self.apply(change, to: &state)
+                let context = TimerContext(
+                    timer: dueTimer, incident: incident,
+                    visits: handler.needs.contains(.visits) ? state.visits[timer.incident] ?? [] : [],
+                    postmortem: handler.needs.contains(.postmortem) ? state.postmortems[timer.incident] : nil)
+                try Self.apply(handler.fire(context), to: &state)
                 fired.append(dueTimer)
             }
             committed = state
-            return fired
+            return TimerCycle(fired: fired)
         }
     }
 

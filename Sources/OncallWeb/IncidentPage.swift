@@ -44,6 +44,7 @@ struct IncidentPage {
             ("影响范围 Scope", form.scope.map(Labels.scope)),
             ("系统/服务 Service", form.service),
             ("客户现场 Site", form.site),
+        ] + form.addedFacts.map { ("\($0.chinese) \($0.english)", $0.text) } + [
             ("故障开始 Outage began", format.dateTime(form.outageStarted)),
             ("故障结束 Outage ended", format.dateTime(form.outageEnded)),
             ("确认时间 Acknowledged", format.dateTime(incident.acknowledgedAt)),

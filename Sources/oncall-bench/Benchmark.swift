@@ -39,7 +39,7 @@ struct Benchmark {
         let directory = NSTemporaryDirectory() + "oncall-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteIncidentStore(path: directory + "/bench.sqlite")
+        let store = try SQLiteStore(path: directory + "/bench.sqlite")
         let policy = IncidentPolicy()
         let clock = ContinuousClock()
         let start = clock.now
@@ -47,7 +47,7 @@ struct Benchmark {
             for worker in 0..<concurrency {
                 group.addTask {
                     for index in stride(from: worker, to: count, by: concurrency) {
-                        _ = try await store.create(idempotencyKey: nil) { id in
+                        _ = try await store.incidents.create(idempotencyKey: nil) { id in
                             try IncidentLifecycle.open(
                                 .fixture(subject: "fault \(index)", outageStarted: t0), id: id, actor: "bench", policy: policy, now: t0)
                         }
@@ -69,7 +69,7 @@ struct Benchmark {
         let directory = NSTemporaryDirectory() + "oncall-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try SQLiteIncidentStore(path: directory + "/bench.sqlite")
+        let store = try SQLiteStore(path: directory + "/bench.sqlite")
         let policy = IncidentPolicy()
         let systems = ["订单系统", "仓储管理", "收银终端", "数据库主库", "邮件网关", "payment service", "login portal", "VPN gateway"]
         let symptoms = ["登录超时", "响应缓慢", "无法打印", "数据不同步", "database timeout", "connection refused", "磁盘空间不足", "证书过期"]
@@ -78,7 +78,7 @@ struct Benchmark {
                 group.addTask {
                     for index in stride(from: worker, to: incidents, by: 64) {
                         let subject = systems[index % systems.count] + " " + symptoms[(index / systems.count) % symptoms.count]
-                        _ = try await store.create(idempotencyKey: nil) { id in
+                        _ = try await store.incidents.create(idempotencyKey: nil) { id in
                             try IncidentLifecycle.open(
                                 .fixture(subject: subject, scope: Scope.allCases[index % Scope.allCases.count]), id: id, actor: "bench",
                                 policy: policy, now: t0)
@@ -98,7 +98,7 @@ struct Benchmark {
             let clock = ContinuousClock()
             var hits = 0
             let start = clock.now
-            for _ in 0..<queries { hits = try await store.searchArchive(query).count }
+            for _ in 0..<queries { hits = try await store.postmortems.searchArchive(query).count }
             report("store.archiveSearch (\(name))", ops: queries, elapsed: clock.now - start, notes: "\(incidents) incidents, \(hits) hits (limit 50)")
         }
     }

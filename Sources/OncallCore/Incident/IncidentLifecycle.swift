@@ -144,46 +144,47 @@ public enum IncidentLifecycle {
 
     // MARK: - Timers
 
-    /// The effect of a durable timer that came due. A timer whose purpose has passed changes nothing.
+    /// The effect of one of this lifecycle's timers (`timerHandlers`); another kind changes nothing.
     public static func fire(_ timer: DueTimer, on incident: Incident, policy: IncidentPolicy, now: Date) -> IncidentChange {
-        switch timer.kind {
-        case .emergencyEscalation:
-            guard incident.state == .reported || incident.state == .acknowledged else {
-                return IncidentChange(incident: incident)
-            }
-            var next = incident
-            next.state = .escalated
-            next.escalatedAt = now
-            // The policy, not the due time, says why: a re-levelling may have brought the timer forward.
-            let delay = policy.escalation.delay(for: incident.level)
-            let reason = delay <= .zero
-                ? "level \(incident.level.rawValue) goes to the emergency group at once"
-                : "not resolved within \(delay.compact) of the report"
-            return IncidentChange(
-                incident: next,
-                events: [TimelineEvent(kind: .escalated, at: now, actor: daemonActor, details: [
-                    "reason": reason, "trigger": "timer", "due_at": ISO8601DateFormatter().string(from: timer.dueAt),
-                ])]
-            )
+        timerHandlers(policy: policy, now: now)[timer.kind]?.fire(TimerContext(timer: timer, incident: incident))
+            ?? IncidentChange(incident: incident)
+    }
 
-        case .reminder, .dispatchAccept, .dispatchArrival, .dispatchCallback, .dispatchRepair, .dispatchBreachEscalation, .postmortemReminder:
-            // Reminders are the notification planner's decision; visit deadlines are DispatchLifecycle's.
+    /// The escalation timer: an incident not resolved in time goes to the emergency group. A timer
+    /// whose purpose has passed changes nothing.
+    static func escalate(_ incident: Incident, timer: DueTimer, policy: IncidentPolicy, now: Date) -> IncidentChange {
+        guard incident.state == .reported || incident.state == .acknowledged else {
             return IncidentChange(incident: incident)
-
-        case .relevelLevel2, .relevelLevel1:
-            let target: Level = timer.kind == .relevelLevel2 ? .level2 : .level1
-            guard incident.outageIsOngoing, target.isMoreSevere(than: incident.level) else {
-                return IncidentChange(incident: incident)
-            }
-            let threshold = target == .level2 ? policy.thresholds.level2After : policy.thresholds.level1After
-            var next = incident
-            next.level = target
-            let event = TimelineEvent(kind: .relevelled, at: now, actor: daemonActor, details: [
-                "from_level": String(incident.level.rawValue), "to_level": String(target.rawValue),
-                "reason": "outage still ongoing after \(threshold.compact)",
-            ])
-            return IncidentChange(incident: next, events: [event], timers: escalationAdjustment(incident, to: target, policy: policy, now: now))
         }
+        var next = incident
+        next.state = .escalated
+        next.escalatedAt = now
+        // The policy, not the due time, says why: a re-levelling may have brought the timer forward.
+        let delay = policy.escalation.delay(for: incident.level)
+        let reason = delay <= .zero
+            ? "level \(incident.level.rawValue) goes to the emergency group at once"
+            : "not resolved within \(delay.compact) of the report"
+        return IncidentChange(
+            incident: next,
+            events: [TimelineEvent(kind: .escalated, at: now, actor: daemonActor, details: [
+                "reason": reason, "trigger": "timer", "due_at": ISO8601DateFormatter().string(from: timer.dueAt),
+            ])]
+        )
+    }
+
+    /// A re-levelling timer: an outage still going on is raised to `target`.
+    static func relevel(_ incident: Incident, to target: Level, policy: IncidentPolicy, now: Date) -> IncidentChange {
+        guard incident.outageIsOngoing, target.isMoreSevere(than: incident.level) else {
+            return IncidentChange(incident: incident)
+        }
+        let threshold = target == .level2 ? policy.thresholds.level2After : policy.thresholds.level1After
+        var next = incident
+        next.level = target
+        let event = TimelineEvent(kind: .relevelled, at: now, actor: daemonActor, details: [
+            "from_level": String(incident.level.rawValue), "to_level": String(target.rawValue),
+            "reason": "outage still ongoing after \(threshold.compact)",
+        ])
+        return IncidentChange(incident: next, events: [event], timers: escalationAdjustment(incident, to: target, policy: policy, now: now))
     }
 
     /// A higher level may have a shorter escalation delay (e.g. level 1 at once): bring the timer forward, never back.

@@ -1,7 +1,11 @@
 import Foundation
 
 /// The problem report form (问题申报单) plus what classification needs (SPEC.md).
-public struct ReportForm: Sendable, Equatable {
+///
+/// This is the one definition of the form: its `CodingKeys` are the wire names of the API, the
+/// generic JSON intake and the mail intake, and the store keeps it through the same `Codable`
+/// conformance. Adding a field: README, "Adding a field to the report form".
+public struct ReportForm: Sendable, Equatable, Codable {
     /// 问题主题
     public var subject: String
     /// 提出单位
@@ -29,6 +33,20 @@ public struct ReportForm: Sendable, Equatable {
     /// When the outage ended, if it already has.
     public var outageEnded: Date?
 
+    /// The wire names (snake_case), in form order.
+    public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
+        case subject, organisation, reporter
+        case reporterContact = "reporter_contact"
+        case situation, description
+        case requiredBy = "required_by"
+        case other, scope, service, site
+        case outageStarted = "outage_started"
+        case outageEnded = "outage_ended"
+    }
+
+    /// Every wire name the form has.
+    public static let fieldNames: Set<String> = Set(CodingKeys.allCases.map(\.rawValue))
+
     public init(
         subject: String, organisation: String, reporter: String, reporterContact: String? = nil,
         situation: String? = nil, description: String? = nil, requiredBy: String? = nil, other: String? = nil,
@@ -48,5 +66,71 @@ public struct ReportForm: Sendable, Equatable {
         self.site = site
         self.outageStarted = outageStarted
         self.outageEnded = outageEnded
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        subject = try container.decode(String.self, forKey: .subject)
+        organisation = try container.decode(String.self, forKey: .organisation)
+        reporter = try container.decode(String.self, forKey: .reporter)
+        reporterContact = try container.decodeIfPresent(String.self, forKey: .reporterContact)
+        situation = try container.decodeIfPresent(String.self, forKey: .situation)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        requiredBy = try container.decodeIfPresent(String.self, forKey: .requiredBy)
+        other = try container.decodeIfPresent(String.self, forKey: .other)
+        if let text = try container.decodeIfPresent(String.self, forKey: .scope) {
+            guard let scope = Scope(rawValue: text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .scope, in: container,
+                    debugDescription: "'\(text)' is not a scope; use one of \(Scope.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self.scope = scope
+        }
+        service = try container.decodeIfPresent(String.self, forKey: .service)
+        site = try container.decodeIfPresent(String.self, forKey: .site)
+        outageStarted = try container.decodeIfPresent(Date.self, forKey: .outageStarted)
+        outageEnded = try container.decodeIfPresent(Date.self, forKey: .outageEnded)
+    }
+
+    /// Every field is written, as null when empty, so readers see the whole form and a store
+    /// clears a column the form no longer fills.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(organisation, forKey: .organisation)
+        try container.encode(reporter, forKey: .reporter)
+        try container.encode(reporterContact, forKey: .reporterContact)
+        try container.encode(situation, forKey: .situation)
+        try container.encode(description, forKey: .description)
+        try container.encode(requiredBy, forKey: .requiredBy)
+        try container.encode(other, forKey: .other)
+        try container.encode(scope?.rawValue, forKey: .scope)
+        try container.encode(service, forKey: .service)
+        try container.encode(site, forKey: .site)
+        try container.encode(outageStarted, forKey: .outageStarted)
+        try container.encode(outageEnded, forKey: .outageEnded)
+    }
+
+    /// Facts added to the form after the plan's own fields, with their labels. Every view (the
+    /// CLI, the web view, the fault report, the notifications) lists them after the fields it
+    /// knows, so a new fact needs no change there.
+    public var addedFacts: [LabelledFact] {
+        []
+    }
+}
+
+/// One fact of the report form as people read it.
+public struct LabelledFact: Sendable, Equatable {
+    /// The wire name, as in `ReportForm.CodingKeys`.
+    public var key: String
+    public var chinese: String
+    public var english: String
+    public var text: String
+
+    public init(key: ReportForm.CodingKeys, chinese: String, english: String, text: String) {
+        self.key = key.rawValue
+        self.chinese = chinese
+        self.english = english
+        self.text = text
     }
 }

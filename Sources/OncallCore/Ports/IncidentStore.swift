@@ -1,6 +1,6 @@
 import Foundation
 
-/// Durable incidents, timelines and timers. Every write returns only after it is committed to
+/// Durable incidents and their timelines. Every write returns only after it is committed to
 /// stable storage, so a caller may acknowledge it to the outside world.
 ///
 /// The decision closures run inside the store's transaction and must be pure; a store may call
@@ -23,25 +23,18 @@ public protocol IncidentStore: Sendable {
     func timeline(of id: IncidentNumber) async throws -> [TimelineEvent]
     func incidents(_ query: IncidentQuery) async throws -> [Incident]
 
-    /// The due time of the earliest pending timer.
-    func nextTimerDue() async throws -> Date?
-    /// Fires up to `limit` pending timers due at or before `now`: each is marked fired in the same
-    /// transaction that commits its effect, so a crash can neither lose nor repeat one. The effect
-    /// gets the incident, its field visits (oldest first) and its fault report, if any.
-    func fireDueTimers(
-        now: Date, limit: Int, _ effect: @escaping @Sendable (DueTimer, Incident, [Visit], Postmortem?) -> IncidentChange
-    ) async throws -> [DueTimer]
-
-    func statistics() async throws -> StoreStatistics
 }
 
 /// Errors every store backend reports the same way.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notFound(IncidentNumber)
+    /// A row this version cannot read (an unknown timeline kind, say): never guessed at or dropped.
+    case unreadable(String)
 
     public var description: String {
         switch self {
         case let .notFound(id): "no incident \(id)"
+        case let .unreadable(what): "unreadable stored data: \(what)"
         }
     }
 }

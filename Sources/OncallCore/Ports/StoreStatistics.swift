@@ -3,6 +3,10 @@ public struct StoreStatistics: Sendable, Equatable {
     /// Incident counts keyed by level and state; missing pairs are zero.
     public var incidents: [Level: [IncidentState: Int]]
     public var pendingTimers: Int
+    /// Pending timers of a kind this version has no handler for (written by another version).
+    public var pendingTimersOfUnknownKind: Int = 0
+    /// Stored rows read since start that this version could not understand.
+    public var unreadableRows: Int = 0
     /// Fault reports by state; missing states are zero.
     public var postmortems: [Postmortem.State: Int] = [:]
     /// Transactions committed by the group-commit writer, and the writes they carried.
@@ -14,5 +18,37 @@ public struct StoreStatistics: Sendable, Equatable {
         self.pendingTimers = pendingTimers
         self.commitBatches = commitBatches
         self.committedWrites = committedWrites
+    }
+}
+
+/// A backend's own counters, for `/metrics` and the watchdog's health check.
+public protocol StoreHealth: Sendable {
+    func statistics() async throws -> StoreStatistics
+}
+
+/// One backend's repositories, as the ports the domain and the daemon use: what a backend
+/// (SQLite today, PostgreSQL next) implements, one protocol per aggregate.
+public struct Repositories: Sendable {
+    public var incidents: any IncidentStore
+    public var timers: any TimerStore
+    public var deliveries: any DeliveryStore
+    public var inbound: any InboundStore
+    public var visits: any VisitStore
+    public var postmortems: any PostmortemStore
+    public var periodic: any PeriodicStore
+    public var health: any StoreHealth
+
+    public init(
+        incidents: any IncidentStore, timers: any TimerStore, deliveries: any DeliveryStore, inbound: any InboundStore,
+        visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, health: any StoreHealth
+    ) {
+        self.incidents = incidents
+        self.timers = timers
+        self.deliveries = deliveries
+        self.inbound = inbound
+        self.visits = visits
+        self.postmortems = postmortems
+        self.periodic = periodic
+        self.health = health
     }
 }

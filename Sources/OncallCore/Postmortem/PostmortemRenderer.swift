@@ -41,6 +41,7 @@ struct PostmortemRenderer {
         if let scope = form.scope { table.add([t("影响范围", "Scope"), scope.rawValue]) }
         table.add([t("受影响系统", "Service"), form.service ?? "—"])
         table.add([t("客户现场", "Site"), form.site ?? "—"])
+        for fact in form.addedFacts { table.add([t(fact.chinese, fact.english), fact.text]) }
         if let requiredBy = form.requiredBy { table.add([t("时间要求", "Required by"), requiredBy]) }
         table.add([t("故障等级", "Level"), levelHistory()])
         table.add([t("故障状态", "Incident state"), incident.state.rawValue])

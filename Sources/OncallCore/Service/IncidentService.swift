@@ -5,34 +5,22 @@ import Synchronization
 /// lets the lifecycle decide; the store commits; the timer engine is woken for new timers.
 public struct IncidentService: Sendable {
     let store: any IncidentStore
-    let clock: any OncallClock
-    let policy: @Sendable () -> IncidentPolicy
-    let notifications: @Sendable () -> NotificationPolicy?
     let visitStore: (any VisitStore)?
-    let dispatch: @Sendable () -> DispatchSetup?
-    let postmortems: @Sendable () -> PostmortemPolicy?
+    let clock: any OncallClock
+    let settings: any SettingsSource
     let timersChanged: @Sendable () -> Void
 
     /// - Parameters:
-    ///   - policy: read per request, so a config reload applies to the next report.
-    ///   - notifications: who is told what; nil sends nothing.
-    ///   - postmortems: how fault reports are drafted at resolution; nil drafts none.
+    ///   - settings: read once per request, so a config reload applies to the next one whole.
     ///   - timersChanged: called after a commit that may have added a nearer timer or new messages.
     public init(
-        store: any IncidentStore, clock: any OncallClock,
-        policy: @escaping @Sendable () -> IncidentPolicy,
-        notifications: @escaping @Sendable () -> NotificationPolicy? = { nil },
-        visits: (any VisitStore)? = nil, dispatch: @escaping @Sendable () -> DispatchSetup? = { nil },
-        postmortems: @escaping @Sendable () -> PostmortemPolicy? = { nil },
+        store: any IncidentStore, visits: (any VisitStore)? = nil, clock: any OncallClock, settings: any SettingsSource,
         timersChanged: @escaping @Sendable () -> Void
     ) {
-        self.postmortems = postmortems
         self.store = store
-        self.clock = clock
-        self.policy = policy
-        self.notifications = notifications
         self.visitStore = visits
-        self.dispatch = dispatch
+        self.clock = clock
+        self.settings = settings
         self.timersChanged = timersChanged
     }
 
@@ -42,8 +30,8 @@ public struct IncidentService: Sendable {
         _ form: ReportForm, actor: String, idempotencyKey: String? = nil, inbound: InboundRecord? = nil
     ) async throws -> (incident: Incident, created: Bool) {
         let now = clock.now
-        let policy = policy()
-        let notifications = notifications()
+        let settings = settings.current
+        let (policy, notifications) = (settings.policy, settings.notifications)
         let result = try await store.create(idempotencyKey: idempotencyKey) { id in
             var change = try IncidentLifecycle.open(form, id: id, actor: actor, policy: policy, now: now)
             notifications?.apply(to: &change, firedTimer: nil, now: now)
@@ -58,9 +46,8 @@ public struct IncidentService: Sendable {
     /// `inbound`, when given, is recorded with the change (a reply by email that caused it).
     public func perform(_ command: IncidentCommand, on id: IncidentNumber, actor: String, inbound: InboundRecord? = nil) async throws -> Incident {
         let now = clock.now
-        let policy = policy()
-        let notifications = notifications()
-        let postmortems = postmortems()
+        let settings = settings.current
+        let (policy, notifications, postmortems) = (settings.policy, settings.notifications, settings.postmortems)
         let incident = try await store.update(id) { incident in
             var change = try IncidentLifecycle.apply(command, to: incident, actor: actor, policy: policy, now: now)
             // The fault report is drafted in the same commit as the resolution, so none is ever missing.
@@ -105,9 +92,10 @@ public struct IncidentService: Sendable {
     public func dispatch(
         _ target: DispatchTarget, skill: String?, on id: IncidentNumber, actor: String
     ) async throws -> (decision: DispatchDecision, incident: Incident, visits: [Visit]) {
-        guard let visitStore, let setup = dispatch() else { throw DispatchUnavailable.notConfigured }
+        let settings = settings.current
+        guard let visitStore, let setup = settings.dispatch else { throw DispatchUnavailable.notConfigured }
         let now = clock.now
-        let notifications = notifications()
+        let notifications = settings.notifications
         let decided = DecisionBox()
         let result = try await visitStore.updateWithVisits(id, loadSince: now.adding(.zero - setup.policy.loadWindow)) { incident, visits, workload in
             let outcome = try DispatchLifecycle.dispatch(
@@ -123,9 +111,10 @@ public struct IncidentService: Sendable {
 
     /// Applies a visit step (accept, on the way, on site, done, decline, cancel, …) to the incident's latest visit.
     public func visitStep(_ step: VisitStep, on id: IncidentNumber, actor: String) async throws -> (incident: Incident, visits: [Visit]) {
-        guard let visitStore, let setup = dispatch() else { throw DispatchUnavailable.notConfigured }
+        let settings = settings.current
+        guard let visitStore, let setup = settings.dispatch else { throw DispatchUnavailable.notConfigured }
         let now = clock.now
-        let notifications = notifications()
+        let notifications = settings.notifications
         let result = try await visitStore.updateWithVisits(id, loadSince: now.adding(.zero - setup.policy.loadWindow)) { incident, visits, workload in
             var change = try DispatchLifecycle.step(step, incident: incident, visits: visits, workload: workload, setup: setup, actor: actor, now: now)
             notifications?.apply(to: &change, firedTimer: nil, now: now)

@@ -33,9 +33,7 @@ public struct PostmortemService: Sendable {
 
     let sources: Sources
     let clock: any OncallClock
-    let policy: @Sendable () -> PostmortemPolicy
-    let notifications: @Sendable () -> NotificationPolicy?
-    let presentation: @Sendable () -> Presentation
+    let settings: any SettingsSource
     let sha256: @Sendable (String) -> String
     let changed: @Sendable (Postmortem) async -> Void
 
@@ -43,16 +41,12 @@ public struct PostmortemService: Sendable {
     ///   - sha256: lowercase hex SHA-256 of a string's UTF-8 (an adapter's; the domain does no crypto).
     ///   - changed: called after a commit, before the caller is answered (wakes the outbox; writes an approval's archive files).
     public init(
-        sources: Sources, clock: any OncallClock, policy: @escaping @Sendable () -> PostmortemPolicy,
-        notifications: @escaping @Sendable () -> NotificationPolicy? = { nil },
-        presentation: @escaping @Sendable () -> Presentation, sha256: @escaping @Sendable (String) -> String,
+        sources: Sources, clock: any OncallClock, settings: any SettingsSource, sha256: @escaping @Sendable (String) -> String,
         changed: @escaping @Sendable (Postmortem) async -> Void
     ) {
         self.sources = sources
         self.clock = clock
-        self.policy = policy
-        self.notifications = notifications
-        self.presentation = presentation
+        self.settings = settings
         self.sha256 = sha256
         self.changed = changed
     }
@@ -116,8 +110,9 @@ public struct PostmortemService: Sendable {
         _ decide: @escaping @Sendable (Incident, Postmortem?, PostmortemPolicy, Date) throws -> IncidentChange
     ) async throws -> Postmortem {
         let now = clock.now
-        let policy = policy()
-        let notifications = notifications()
+        let settings = settings.current
+        guard let policy = settings.postmortems else { throw PostmortemError.forbidden("fault reports are not configured") }
+        let notifications = settings.notifications
         let result = try await sources.reports.updatePostmortem(id) { incident, report in
             var change = try decide(incident, report, policy, now)
             notifications?.apply(to: &change, firedTimer: nil, now: now)
@@ -130,7 +125,7 @@ public struct PostmortemService: Sendable {
 
     private func facts(_ id: IncidentNumber) async throws -> PostmortemDocument.Facts? {
         guard let incident = try await sources.incidents.incident(id) else { return nil }
-        let presentation = presentation()
+        let presentation = settings.current.presentation
         return PostmortemDocument.Facts(
             incident: incident, timeline: try await sources.incidents.timeline(of: id),
             deliveries: try await sources.deliveries?.deliveries(of: id) ?? [], visits: try await sources.visits?.visits(of: id) ?? [],

@@ -3,36 +3,34 @@ import Foundation
 /// The one scheduler over the durable timers: fires each due timer through the lifecycle, then
 /// sleeps until the next due time, a wake-up (a nearer timer was added), or `maxIdle`.
 public struct TimerEngine: Sendable {
-    let store: any IncidentStore
+    let store: any TimerStore
     let clock: any OncallClock
-    let policy: @Sendable () -> IncidentPolicy
-    let notifications: @Sendable () -> NotificationPolicy?
-    let dispatch: @Sendable () -> DispatchSetup?
-    let postmortems: @Sendable () -> PostmortemPolicy?
+    let settings: any SettingsSource
     let wakeup: Wakeup
     let maxIdle: Duration
     let batchSize: Int
     let onFired: @Sendable ([DueTimer]) -> Void
+    let onUnknownKinds: @Sendable ([String: Int]) -> Void
     let onError: @Sendable (any Error) -> Void
 
+    /// - Parameters:
+    ///   - settings: read once per cycle; its timer registry says who fires each kind.
+    ///   - onUnknownKinds: due timers no handler owns (another version's kinds), left pending.
     public init(
-        store: any IncidentStore, clock: any OncallClock, policy: @escaping @Sendable () -> IncidentPolicy,
-        notifications: @escaping @Sendable () -> NotificationPolicy? = { nil },
-        dispatch: @escaping @Sendable () -> DispatchSetup? = { nil },
-        postmortems: @escaping @Sendable () -> PostmortemPolicy? = { nil }, wakeup: Wakeup = Wakeup(), maxIdle: Duration = .seconds(30), batchSize: Int = 200,
+        store: any TimerStore, clock: any OncallClock, settings: any SettingsSource,
+        wakeup: Wakeup = Wakeup(), maxIdle: Duration = .seconds(30), batchSize: Int = 200,
         onFired: @escaping @Sendable ([DueTimer]) -> Void = { _ in },
+        onUnknownKinds: @escaping @Sendable ([String: Int]) -> Void = { _ in },
         onError: @escaping @Sendable (any Error) -> Void = { _ in }
     ) {
         self.store = store
         self.clock = clock
-        self.policy = policy
-        self.notifications = notifications
-        self.dispatch = dispatch
-        self.postmortems = postmortems
+        self.settings = settings
         self.wakeup = wakeup
         self.maxIdle = maxIdle
         self.batchSize = batchSize
         self.onFired = onFired
+        self.onUnknownKinds = onUnknownKinds
         self.onError = onError
     }
 
@@ -43,28 +41,14 @@ public struct TimerEngine: Sendable {
     @discardableResult
     public func runCycle() async throws -> Date? {
         let now = clock.now
-        let policy = policy()
-        let notifications = notifications()
+        let registry = settings.current.timerRegistry(now: now)
         while true {
-            let dispatch = dispatch()
-            let postmortems = postmortems()
-            let fired = try await store.fireDueTimers(now: now, limit: batchSize) { timer, incident, visits, postmortem in
-                var change = switch (timer.kind.dispatchDeadline != nil || timer.kind == .dispatchBreachEscalation, dispatch) {
-                case let (true, setup?): DispatchLifecycle.fire(timer, incident: incident, visits: visits, setup: setup, now: now)
-                default:
-                    if timer.kind == .postmortemReminder, let postmortems {
-                        PostmortemLifecycle.remind(postmortem, of: incident, policy: postmortems, now: now)
-                    } else {
-                        IncidentLifecycle.fire(timer, on: incident, policy: policy, now: now)
-                    }
-                }
-                notifications?.apply(to: &change, firedTimer: timer, now: now)
-                return change
-            }
-            if !fired.isEmpty { onFired(fired) }
-            if fired.count < batchSize { break }
+            let cycle = try await store.fireDueTimers(now: now, limit: batchSize, registry: registry)
+            if !cycle.fired.isEmpty { onFired(cycle.fired) }
+            if !cycle.unknownKinds.isEmpty { onUnknownKinds(cycle.unknownKinds) }
+            if cycle.fired.count < batchSize { break }
         }
-        return try await store.nextTimerDue()
+        return try await store.nextTimerDue(of: registry.kinds)
     }
 
     /// Runs cycles until the task is cancelled. A failing cycle is reported and retried after a second.

@@ -36,10 +36,11 @@ enum IncidentText {
             ("Description (问题说明)", incident.description),
             ("Required by (时间要求)", incident.requiredBy),
             ("Other (其他)", incident.other),
-            ("Scope", incident.scope),
+            ("Scope", incident.scope?.rawValue),
             ("Service", incident.service),
             ("Site", incident.site),
         ]
+        fields += incident.form.addedFacts.map { ("\($0.english) (\($0.chinese))", $0.text) }
         let times: [(String, Date?)] = [
             ("Outage started", incident.outageStarted), ("Outage ended", incident.outageEnded),
             ("Acknowledged at", incident.acknowledgedAt), ("Escalated at", incident.escalatedAt),

@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 import OncallCore
 
-// MARK: - Regular documents
+/// The regular documents' schedule and output.
+public struct SQLitePeriodicRepository: PeriodicStore {
+    let database: SQLiteDatabase
 
-extension SQLiteIncidentStore: PeriodicStore {
     public func periodicSchedule() async throws -> [PeriodicKind: Date] {
-        try await pool.read { db in
+        try await database.pool.read { db in
             var schedule: [PeriodicKind: Date] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT kind, dueAt FROM periodicJob") {
                 if let kind = PeriodicKind(rawValue: row["kind"]) { schedule[kind] = Date(timeIntervalSince1970: row["dueAt"]) }
@@ -16,7 +17,7 @@ extension SQLiteIncidentStore: PeriodicStore {
     }
 
     public func schedulePeriodic(_ kind: PeriodicKind, dueAt: Date) async throws {
-        try await writer.write { db in
+        try await database.writer.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO periodicJob (kind, dueAt) VALUES (?, ?)",
                            arguments: [kind.rawValue, dueAt.timeIntervalSince1970])
         }
@@ -25,7 +26,7 @@ extension SQLiteIncidentStore: PeriodicStore {
     public func completePeriodic(
         _ kind: PeriodicKind, firedDueAt: Date, document: PeriodicDocument, messages: [OutboxMessage], nextDueAt: Date
     ) async throws -> Bool {
-        try await writer.write { db in
+        try await database.writer.write { db in
             // A due time read back from the database may differ from the stored REAL in the last
             // bit after the trip through `Date`: compare to the millisecond.
             guard let pending = try Double.fetchOne(db, sql: "SELECT dueAt FROM periodicJob WHERE kind = ?", arguments: [kind.rawValue]),
@@ -38,7 +39,7 @@ extension SQLiteIncidentStore: PeriodicStore {
                 """, arguments: [document.kind.rawValue, document.period, document.from.timeIntervalSince1970,
                                  document.until.timeIntervalSince1970, document.markdown, document.generatedAt.timeIntervalSince1970])
             for message in messages {
-                try Self.insertMessage(message, in: db)
+                try OutboxTable.insert(message, in: db)
             }
             try db.execute(sql: "UPDATE periodicJob SET dueAt = ? WHERE kind = ?",
                            arguments: [nextDueAt.timeIntervalSince1970, kind.rawValue])
@@ -47,7 +48,7 @@ extension SQLiteIncidentStore: PeriodicStore {
     }
 
     public func periodicDocuments(kind: PeriodicKind?, limit: Int) async throws -> [PeriodicDocument] {
-        try await pool.read { db in
+        try await database.pool.read { db in
             let filter = kind == nil ? "" : "WHERE kind = ?"
             let arguments: StatementArguments = kind.map { [$0.rawValue, limit] } ?? [limit]
             return try Row.fetchAll(db, sql: """

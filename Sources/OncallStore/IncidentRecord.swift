@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import OncallCore
+
+/// An `Incident` as a row of the `incident` table, through `Codable`: the report form encodes
+/// its own fields, so a new form field needs only its column (a migration), never a change here.
+///
+/// Keys are the wire names (snake_case); columns are their camelCase spelling. Dates are Unix seconds (REAL).
+struct IncidentRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "incident"
+    static let databaseDateEncodingStrategy = DatabaseDateEncodingStrategy.timeIntervalSince1970
+    static let databaseDateDecodingStrategy = DatabaseDateDecodingStrategy.timeIntervalSince1970
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.custom { ColumnName.camelCase($0.stringValue) }
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.custom { AnyCodingKey(ColumnName.snakeCase($0)) }
+
+    var incident: Incident
+    /// Set on create only: a repeat of the key returns the incident made with it.
+    var idempotencyKey: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, level, state
+        case reportedAt = "reported_at"
+        case acknowledgedAt = "acknowledged_at"
+        case escalatedAt = "escalated_at"
+        case resolvedAt = "resolved_at"
+        case closedAt = "closed_at"
+        case resolutionSummary = "resolution_summary"
+        case reportedBy = "reported_by"
+        case remindersSent = "reminders_sent"
+        case idempotencyKey = "idempotency_key"
+    }
+
+    init(_ incident: Incident, idempotencyKey: String? = nil) {
+        self.incident = incident
+        self.idempotencyKey = idempotencyKey
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let id = try container.decode(Int64.self, forKey: .id)
+        let levelValue = try container.decode(Int.self, forKey: .level)
+        let stateText = try container.decode(String.self, forKey: .state)
+        guard let level = Level(rawValue: levelValue), let state = IncidentState(rawValue: stateText) else {
+            throw DatabaseError(message: "incident \(id): unknown level \(levelValue) or state \(stateText)")
+        }
+        incident = Incident(
+            id: IncidentNumber(id), form: try ReportForm(from: decoder), level: level, state: state,
+            reportedAt: try container.decode(Date.self, forKey: .reportedAt),
+            acknowledgedAt: try container.decodeIfPresent(Date.self, forKey: .acknowledgedAt),
+            escalatedAt: try container.decodeIfPresent(Date.self, forKey: .escalatedAt),
+            resolvedAt: try container.decodeIfPresent(Date.self, forKey: .resolvedAt),
+            closedAt: try container.decodeIfPresent(Date.self, forKey: .closedAt),
+            resolutionSummary: try container.decodeIfPresent(String.self, forKey: .resolutionSummary),
+            reportedBy: try container.decode(String.self, forKey: .reportedBy),
+            remindersSent: try container.decode(Int.self, forKey: .remindersSent))
+        idempotencyKey = try container.decodeIfPresent(String.self, forKey: .idempotencyKey)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(incident.id.value, forKey: .id)
+        try incident.form.encode(to: encoder)
+        try container.encode(incident.level.rawValue, forKey: .level)
+        try container.encode(incident.state.rawValue, forKey: .state)
+        try container.encode(incident.reportedAt, forKey: .reportedAt)
+        try container.encode(incident.acknowledgedAt, forKey: .acknowledgedAt)
+        try container.encode(incident.escalatedAt, forKey: .escalatedAt)
+        try container.encode(incident.resolvedAt, forKey: .resolvedAt)
+        try container.encode(incident.closedAt, forKey: .closedAt)
+        try container.encode(incident.resolutionSummary, forKey: .resolutionSummary)
+        try container.encode(incident.reportedBy, forKey: .reportedBy)
+        try container.encode(incident.remindersSent, forKey: .remindersSent)
+        // Written on create only; an update leaves the column as it is (see `save`).
+        try container.encode(idempotencyKey, forKey: .idempotencyKey)
+    }
+
+    /// The incident with this number, if any.
+    static func fetch(_ id: IncidentNumber, _ db: Database) throws -> Incident? {
+        try fetchOne(db, key: id.value)?.incident
+    }
+
+    /// Saves a changed incident; the idempotency key written at creation stays.
+    static func save(_ incident: Incident, _ db: Database) throws {
+        try IncidentRecord(incident).update(db, columns: updatableColumns)
+    }
+
+    /// Every column but the key and the idempotency key.
+    private static let updatableColumns: [String] = {
+        let all = Set((try? IncidentRecord(.placeholder).databaseDictionary.keys).map(Array.init) ?? [])
+        return all.subtracting(["id", "idempotencyKey"]).sorted()
+    }()
+}
+
+private extension Incident {
+    /// An incident whose only use is to list the record's columns.
+    static let placeholder = Incident(
+        id: IncidentNumber(0), form: ReportForm(subject: "", organisation: "", reporter: ""), level: .level3, state: .reported,
+        reportedAt: Date(timeIntervalSince1970: 0), reportedBy: "")
+}
+
+/// Column names from coding keys and back: `reporter_contact` ↔ `reporterContact`.
+enum ColumnName {
+    static func camelCase(_ key: String) -> String {
+        var parts = key.split(separator: "_")
+        guard !parts.isEmpty else { return key }
+        let first = String(parts.removeFirst())
+        return first + parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    static func snakeCase(_ column: String) -> String {
+        var key = ""
+        for character in column {
+            if character.isUppercase {
+                key += "_" + character.lowercased()
+            } else {
+                key.append(character)
+            }
+        }
+        return key
+    }
+}
+
+/// A coding key made from a column name.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import OncallCore
+
+/// Durable timers: scheduled by incident changes (`TimerTable.apply`), fired here through the
+/// registry's handlers in the transaction that marks them fired.
+public struct SQLiteTimerRepository: TimerStore {
+    let database: SQLiteDatabase
+
+    /// The kinds this version can name; a stored kind outside them is another version's.
+    static let knownKinds = Set(TimerKind.allCases.map(\.rawValue))
+
+    public func nextTimerDue(of kinds: Set<TimerKind>) async throws -> Date? {
+        let names = kinds.map(\.rawValue).sorted()
+        guard !names.isEmpty else { return nil }
+        return try await database.pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(dueAt) FROM timer WHERE status = 'pending' AND kind IN (\(placeholders(names.count)))",
+                                arguments: StatementArguments(names))
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    public func fireDueTimers(now: Date, limit: Int, registry: TimerRegistry) async throws -> TimerCycle {
+        let names = registry.kinds.map(\.rawValue).sorted()
+        let owned = "kind IN (\(placeholders(names.count)))"
+        let dueArguments = StatementArguments([now.timeIntervalSince1970]) + StatementArguments(names)
+        // Most cycles find nothing due: check on a reader so an idle daemon does not fsync.
+        let (anyDue, unknownKinds) = try await database.pool.read { db -> (Bool, [String: Int]) in
+            var unknown: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT kind, COUNT(*) AS n FROM timer WHERE status = 'pending' AND dueAt <= ? AND NOT \(owned) GROUP BY kind
+                """, arguments: dueArguments) {
+                unknown[row["kind"]] = row["n"]
+            }
+            let due = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM timer WHERE status = 'pending' AND dueAt <= ? AND \(owned))",
+                                        arguments: dueArguments) ?? false
+            return (due, unknown)
+        }
+        guard anyDue else { return TimerCycle(unknownKinds: unknownKinds) }
+        let fired = try await database.writer.write { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, incidentId, kind, dueAt FROM timer
+                WHERE status = 'pending' AND dueAt <= ? AND \(owned) ORDER BY dueAt, id LIMIT ?
+                """, arguments: dueArguments + [limit])
+            var fired: [DueTimer] = []
+            for row in rows {
+                let timerID: Int64 = row["id"]
+                // Marked fired in the same transaction as its effect: neither lost nor repeated.
+                try db.execute(sql: "UPDATE timer SET status = 'fired', firedAt = ? WHERE id = ?",
+                               arguments: [now.timeIntervalSince1970, timerID])
+                let id = IncidentNumber(row["incidentId"] as Int64)
+                guard let kind = TimerKind(rawValue: row["kind"]), let handler = registry.handlers[kind],
+                      let incident = try IncidentRecord.fetch(id, db)
+                else { continue }
+                let timer = DueTimer(incident: id, kind: kind, dueAt: Date(timeIntervalSince1970: row["dueAt"]))
+                let context = TimerContext(
+                    timer: timer, incident: incident,
+                    visits: handler.needs.contains(.visits) ? try VisitTable.visits(of: id, db) : [],
+                    postmortem: handler.needs.contains(.postmortem) ? try PostmortemTable.fetch(id, db) : nil)
+                let change = handler.fire(context)
+                if change.incident != incident { try IncidentRecord.save(change.incident, db) }
+                try UnitOfWork.record(change, in: db)
+                fired.append(timer)
+            }
+            return fired
+        }
+        return TimerCycle(fired: fired, unknownKinds: unknownKinds)
+    }
+}
+
+/// The `timer` table's writes: at most one pending timer per incident and kind.
+enum TimerTable {
+    static func apply(_ changes: [TimerChange], to id: IncidentNumber, in db: Database) throws {
+        for timer in changes {
+            switch timer {
+            case let .schedule(kind, dueAt):
+                try db.execute(sql: """
+                    INSERT INTO timer (incidentId, kind, dueAt) VALUES (?, ?, ?)
+                    ON CONFLICT (incidentId, kind) WHERE status = 'pending' DO UPDATE SET dueAt = excluded.dueAt
+                    """, arguments: [id.value, kind.rawValue, dueAt.timeIntervalSince1970])
+            case let .scheduleEarliest(kind, dueAt):
+                try db.execute(sql: """
+                    INSERT INTO timer (incidentId, kind, dueAt) VALUES (?, ?, ?)
+                    ON CONFLICT (incidentId, kind) WHERE status = 'pending' DO UPDATE SET dueAt = MIN(dueAt, excluded.dueAt)
+                    """, arguments: [id.value, kind.rawValue, dueAt.timeIntervalSince1970])
+            case let .cancel(kind):
+                try db.execute(
+                    sql: "UPDATE timer SET status = 'cancelled' WHERE incidentId = ? AND kind = ? AND status = 'pending'",
+                    arguments: [id.value, kind.rawValue])
+            }
+        }
+    }
+}
