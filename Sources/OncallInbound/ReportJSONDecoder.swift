@@ -27,7 +27,11 @@ enum ReportJSONDecoder {
         do {
             return .report(try decoder.decode(ReportForm.self, from: body), idempotencyKey: key?.isEmpty == false ? key : nil)
         } catch let error as DecodingError {
-            throw InboundError(status: 422, code: "invalid_field", message: describe(error))
+            // A value of the wrong type is not the endpoint's format (400); a missing or unreadable field is (422).
+            switch error {
+            case .typeMismatch, .valueNotFound: throw .malformed(describe(error))
+            default: throw InboundError(status: 422, code: "invalid_field", message: describe(error))
+            }
         } catch {
             throw InboundError(status: 422, code: "invalid_field", message: "\(error)")
         }

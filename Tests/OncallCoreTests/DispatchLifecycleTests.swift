@@ -27,12 +27,13 @@ struct DispatchLifecycleTests {
     }
     var service: IncidentService {
         let (setup, notifications) = (setup, notifications)
-        return IncidentService(store: store, clock: clock, policy: { IncidentPolicy() }, notifications: { notifications },
-                               visits: store, dispatch: { setup }, timersChanged: {})
+        return IncidentService(
+            store: store, visits: store, clock: clock, settings: FixedSettings(.init(notifications: notifications, dispatch: setup)),
+            timersChanged: {})
     }
     var engine: TimerEngine {
         let (setup, notifications) = (setup, notifications)
-        return TimerEngine(store: store, clock: clock, policy: { IncidentPolicy() }, notifications: { notifications }, dispatch: { setup })
+        return TimerEngine(store: store, clock: clock, settings: FixedSettings(.init(notifications: notifications, dispatch: setup)))
     }
 
     func timeline(_ id: IncidentNumber) async throws -> [String] {

@@ -20,11 +20,11 @@ struct EscalationChainTests {
     var notifications: NotificationPolicy { NotificationPolicy(rules: rules, composer: RecordingComposer()) }
     var service: IncidentService {
         let notifications = notifications
-        return IncidentService(store: store, clock: clock, policy: { IncidentPolicy() }, notifications: { notifications }, timersChanged: {})
+        return IncidentService(store: store, clock: clock, settings: FixedSettings(.init(notifications: notifications)), timersChanged: {})
     }
     var engine: TimerEngine {
         let notifications = notifications
-        return TimerEngine(store: store, clock: clock, policy: { IncidentPolicy() }, notifications: { notifications })
+        return TimerEngine(store: store, clock: clock, settings: FixedSettings(.init(notifications: notifications)))
     }
 
     /// (seconds since t0, person, purpose) for every message so far.

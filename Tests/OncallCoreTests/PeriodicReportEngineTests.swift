@@ -29,7 +29,7 @@ struct PeriodicReportEngineTests {
 
     @Test("the weekly report is due next Monday 08:00, covers the week before, and is written and mailed once")
     func weekly() async throws {
-        let service = IncidentService(store: store, clock: clock, policy: { IncidentPolicy() }, timersChanged: {})
+        let service = IncidentService(store: store, clock: clock, settings: FixedSettings(.init()), timersChanged: {})
         _ = try await service.report(.fixture(subject: "用户登录超时"), actor: "unix:helpdesk")
         let written = Written()
         let engine = engine(written: written)

@@ -21,15 +21,15 @@ struct PostmortemWorkflowTests {
         let policy = policy
         let notifications = notifications
         return IncidentService(
-            store: store, clock: clock, policy: { IncidentPolicy() }, notifications: { notifications }, postmortems: { policy },
-            timersChanged: {})
+            store: store, clock: clock, settings: FixedSettings(.init(notifications: notifications, postmortems: policy)), timersChanged: {})
     }
     var reports: PostmortemService {
         let policy = policy
         let notifications = notifications
         return PostmortemService(
             sources: .init(incidents: store, reports: store, deliveries: nil, visits: nil), clock: clock,
-            policy: { policy }, notifications: { notifications }, presentation: { .init(timeZone: WorkingCalendar.standard.timeZone) },
+            settings: FixedSettings(.init(
+                notifications: notifications, postmortems: policy, presentation: .init(timeZone: WorkingCalendar.standard.timeZone))),
             sha256: { "sha-of-\($0.utf8.count)-bytes" }, changed: { _ in })
     }
     let written = PostmortemSections(cause: "会话缓存失效", fix: "重启缓存集群", process: "10:05 发现，10:20 恢复", prevention: "增加缓存监控")
@@ -163,7 +163,7 @@ struct PostmortemWorkflowTests {
         let notifications = notifications
         let reports = PostmortemService(
             sources: .init(incidents: store, reports: store, deliveries: nil, visits: nil), clock: clock,
-            policy: { twoReviewers }, notifications: { notifications }, presentation: { .init() }, sha256: { _ in "x" }, changed: { _ in })
+            settings: FixedSettings(.init(notifications: notifications, postmortems: twoReviewers)), sha256: { _ in "x" }, changed: { _ in })
         let id = try await resolvedIncident()  // owned by li.na
         _ = try await reports.edit(id, sections: written, actor: "unix:lina")
         _ = try await reports.submit(id, actor: "unix:lina")
@@ -178,7 +178,7 @@ struct PostmortemWorkflowTests {
         let id = try await resolvedIncident()
         let policy = policy
         let notifications = notifications
-        let engine = TimerEngine(store: store, clock: clock, policy: { IncidentPolicy() }, notifications: { notifications }, postmortems: { policy })
+        let engine = TimerEngine(store: store, clock: clock, settings: FixedSettings(.init(notifications: notifications, postmortems: policy)))
         clock.advance(by: .seconds(2 * 24 * 3600 + 8 * 3600))  // Wednesday 18:05: the end of the second working day after
         try await engine.runCycle()
         #expect(messages(purpose: "reminder: fault report not submitted").map(\.target) == ["li.na"])

@@ -10,11 +10,11 @@ struct TimerEngineTests {
     let store = InMemoryIncidentStore()
 
     var service: IncidentService {
-        IncidentService(store: store, clock: clock, policy: { IncidentPolicy() }, timersChanged: {})
+        IncidentService(store: store, clock: clock, settings: FixedSettings(.init()), timersChanged: {})
     }
 
     var engine: TimerEngine {
-        TimerEngine(store: store, clock: clock, policy: { IncidentPolicy() })
+        TimerEngine(store: store, clock: clock, settings: FixedSettings(.init()))
     }
 
     func events(_ id: IncidentNumber) async throws -> [TimelineEvent.Kind] {
@@ -74,7 +74,7 @@ struct TimerEngineTests {
     @Test("run() sleeps on the clock until the next timer and wakes for a nearer one")
     func runLoopWakes() async throws {
         let wakeup = Wakeup()
-        let engine = TimerEngine(store: store, clock: clock, policy: { IncidentPolicy() }, wakeup: wakeup)
+        let engine = TimerEngine(store: store, clock: clock, settings: FixedSettings(.init()), wakeup: wakeup)
         let loop = Task { await engine.run() }
         defer { loop.cancel() }
         try await waitUntil { clock.sleeperCount == 1 }

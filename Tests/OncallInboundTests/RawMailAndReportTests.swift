@@ -1,4 +1,5 @@
 import Foundation
+import OncallCore
 import OncallMail
 import Testing
 @testable import OncallInbound
@@ -75,14 +76,30 @@ struct RawMailAndReportTests {
         InboundHTTPRequest(headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")], body: Data(body.utf8))
     }
 
-    @Test("the JSON report form gives its string fields")
+    @Test("the JSON report form gives the form's fields, fractional-second times included")
     func reportFields() throws {
-        let payload = try decode(Self.jsonRequest(#"{"subject":"订单系统无法登录","organisation":"仓储中心","reporter":"值班员","scope":"most"}"#), Self.json)
-        guard case let .report(fields) = payload else {
+        let payload = try decode(Self.jsonRequest(#"""
+            {"subject":"订单系统无法登录","organisation":"仓储中心","reporter":"值班员","scope":"most",
+             "outage_started":"2025-11-20T01:00:00.250Z","idempotency_key":"k-1"}
+            """#), Self.json)
+        guard case let .report(form, key) = payload else {
             Issue.record("expected a report, got \(payload)")
             return
         }
-        #expect(fields == ["subject": "订单系统无法登录", "organisation": "仓储中心", "reporter": "值班员", "scope": "most"])
+        #expect(form == ReportForm(
+            subject: "订单系统无法登录", organisation: "仓储中心", reporter: "值班员", scope: .most,
+            outageStarted: Date(timeIntervalSince1970: 1_763_600_400.25)))
+        #expect(key == "k-1")
+    }
+
+    @Test("a field the form does not have is refused by name, an unreadable time with 422")
+    func reportFieldErrors() throws {
+        let unknown = refusal(Self.jsonRequest(#"{"subject":"x","organisation":"o","reporter":"r","colour":"red"}"#), Self.json)
+        #expect(unknown?.status == 400)
+        #expect(unknown?.message == "unknown field 'colour'")
+        let time = refusal(Self.jsonRequest(#"{"subject":"x","organisation":"o","reporter":"r","outage_started":"yesterday"}"#), Self.json)
+        #expect(time?.status == 422)
+        #expect(time?.message == "outage_started: 'yesterday' is not an RFC 3339 time")
     }
 
     @Test("non-string values, non-objects and invalid UTF-8 are refused with 400", arguments: [

@@ -49,7 +49,7 @@ struct AlertmanagerIngestTests {
         #expect(firing.fields["outcome"] == "incident" && firing.fields["incident"] == "INC-000001", "\(firing.text)")
         var incident = try await sandbox.show("INC-000001")
         #expect(incident.subject == "WMS 5xx 错误率超过 5%")
-        #expect(incident.scope == "most", "severity critical")
+        #expect(incident.scope == .most, "severity critical")
         #expect(incident.service == "WMS")
         #expect(incident.reportedBy == "alertmanager/prometheus")
         #expect(incident.state == "reported")

@@ -128,7 +128,7 @@ struct QuarantineTests {
         #expect(incident.reporter == "周敏")
         #expect(incident.reporterContact == "021-5555-0123")
         #expect(incident.description == "点击“打印出库单”后无反应，打印服务日志显示队列超时。", "\(incident.description ?? "nil")")
-        #expect(incident.scope == "all")
+        #expect(incident.scope == .all)
         #expect(incident.level == 1)
         #expect(incident.service == "WMS", "faults+wms@… picks the service")
         #expect(incident.outageStarted == ISO8601DateFormatter().date(from: "2025-03-03T01:15:00Z"))

@@ -41,7 +41,7 @@ struct ReportThroughCLITests {
         #expect(incident.number == 1)
         #expect(incident.state == "reported")
         #expect(incident.level == 1, "scope 'most' is level 1")
-        #expect(incident.scope == "most")
+        #expect(incident.scope == .most)
         #expect(incident.outageStarted.map { abs($0.timeIntervalSinceNow + 5 * 60) < 30 } == true, "outage_started: \(String(describing: incident.outageStarted))")
         // Compare bytes, not Strings: Swift's == treats canonically equivalent text as equal.
         #expect(Array(incident.subject.utf8) == Array(subject.utf8))

@@ -3,8 +3,29 @@ import OncallCore
 import OncallStore
 import OncallTesting
 
-/// A store that keeps fault reports, as the archive tests use it (SQLite or the in-memory twin).
-typealias ArchiveStore = IncidentStore & PostmortemStore & PeriodicStore
+/// The repositories the archive tests use, from SQLite or the in-memory twin.
+struct ArchiveStore: Sendable {
+    var incidents: any IncidentStore
+    var timers: any TimerStore
+    var postmortems: any PostmortemStore
+    var periodic: any PeriodicStore
+    /// The outbox's delivery log; nil on the in-memory twin, which keeps a plain list.
+    var deliveries: (any DeliveryStore)?
+
+    init(incidents: any IncidentStore, timers: any TimerStore, postmortems: any PostmortemStore, periodic: any PeriodicStore,
+         deliveries: (any DeliveryStore)? = nil) {
+        self.incidents = incidents
+        self.timers = timers
+        self.postmortems = postmortems
+        self.periodic = periodic
+        self.deliveries = deliveries
+    }
+
+    init(_ store: SQLiteStore) {
+        self.init(incidents: store.incidents, timers: store.timers, postmortems: store.postmortems, periodic: store.periodic,
+                  deliveries: store.deliveries)
+    }
+}
 
 /// Which backend a parameterised test runs on.
 enum ArchiveBackend: String, CaseIterable, CustomStringConvertible, Sendable {
@@ -29,10 +50,13 @@ final class TemporaryDirectory: Sendable {
 enum ArchiveFixture {
     static let policy = IncidentPolicy()
 
-    static func store(_ backend: ArchiveBackend, in directory: TemporaryDirectory) throws -> any ArchiveStore {
+    static func store(_ backend: ArchiveBackend, in directory: TemporaryDirectory) throws -> ArchiveStore {
         switch backend {
-        case .sqlite: try SQLiteIncidentStore(path: directory.file("archive.sqlite"))
-        case .memory: InMemoryIncidentStore()
+        case .sqlite:
+            return ArchiveStore(try SQLiteStore(path: directory.file("archive.sqlite")))
+        case .memory:
+            let store = InMemoryIncidentStore()
+            return ArchiveStore(incidents: store, timers: store, postmortems: store, periodic: store)
         }
     }
 
@@ -46,24 +70,24 @@ enum ArchiveFixture {
     }
 
     @discardableResult
-    static func report(_ store: any ArchiveStore, _ form: ReportForm, now: Date = t0) async throws -> Incident {
-        try await store.create(idempotencyKey: nil) { id in
+    static func report(_ store: ArchiveStore, _ form: ReportForm, now: Date = t0) async throws -> Incident {
+        try await store.incidents.create(idempotencyKey: nil) { id in
             try IncidentLifecycle.open(form, id: id, actor: "unix:alice", policy: policy, now: now)
         }.incident
     }
 
-    static func command(_ store: any ArchiveStore, _ id: IncidentNumber, _ command: IncidentCommand, now: Date = t0) async throws {
-        _ = try await store.update(id) { current in
+    static func command(_ store: ArchiveStore, _ id: IncidentNumber, _ command: IncidentCommand, now: Date = t0) async throws {
+        _ = try await store.incidents.update(id) { current in
             try IncidentLifecycle.apply(command, to: current, actor: "unix:bob", policy: policy, now: now)
         }
     }
 
     /// Resolves the incident and drafts its report in one change, as the service will.
     static func resolve(
-        _ store: any ArchiveStore, _ id: IncidentNumber, summary: String = "重启了服务", sections: PostmortemSections = PostmortemSections(),
+        _ store: ArchiveStore, _ id: IncidentNumber, summary: String = "重启了服务", sections: PostmortemSections = PostmortemSections(),
         now: Date = t0.adding(.minutes(30))
     ) async throws {
-        _ = try await store.updatePostmortem(id) { current, _ in
+        _ = try await store.postmortems.updatePostmortem(id) { current, _ in
             var change = try IncidentLifecycle.apply(.resolve(summary: summary), to: current, actor: "unix:bob", policy: policy, now: now)
             change.postmortem = Postmortem(incident: id, owner: "bob", language: .zh, sections: sections, createdAt: now)
             return change
@@ -73,9 +97,9 @@ enum ArchiveFixture {
     /// Replaces the report through `updatePostmortem`, with a `postmortem` timeline event.
     @discardableResult
     static func editReport(
-        _ store: any ArchiveStore, _ id: IncidentNumber, now: Date = t0.adding(.minutes(60)), _ edit: @escaping @Sendable (inout Postmortem) -> Void
+        _ store: ArchiveStore, _ id: IncidentNumber, now: Date = t0.adding(.minutes(60)), _ edit: @escaping @Sendable (inout Postmortem) -> Void
     ) async throws -> Postmortem? {
-        try await store.updatePostmortem(id) { current, postmortem in
+        try await store.postmortems.updatePostmortem(id) { current, postmortem in
             guard var postmortem else { throw PostmortemError.noReport(id) }
             edit(&postmortem)
             postmortem.updatedAt = now

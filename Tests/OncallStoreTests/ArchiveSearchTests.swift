@@ -11,11 +11,11 @@ final class ArchiveSearchTests: Sendable {
 
     init() throws { directory = try TemporaryDirectory() }
 
-    func ids(_ store: any ArchiveStore, _ query: ArchiveQuery) async throws -> [Int64] {
-        try await store.searchArchive(query).map(\.incident.id.value)
+    func ids(_ store: ArchiveStore, _ query: ArchiveQuery) async throws -> [Int64] {
+        try await store.postmortems.searchArchive(query).map(\.incident.id.value)
     }
 
-    func ids(_ store: any ArchiveStore, _ text: String) async throws -> [Int64] {
+    func ids(_ store: ArchiveStore, _ text: String) async throws -> [Int64] {
         try await ids(store, ArchiveQuery(text: text))
     }
 
@@ -34,9 +34,9 @@ final class ArchiveSearchTests: Sendable {
         #expect(try await ids(store, "超时 扫码").isEmpty)
         #expect(try await ids(store, "登陆").isEmpty)
         #expect(try await ids(store, "系统").count == 1)
-        let hit = try #require(try await store.searchArchive(ArchiveQuery(text: "登录")).first)
+        let hit = try #require(try await store.postmortems.searchArchive(ArchiveQuery(text: "登录")).first)
         #expect(hit.snippet.contains("[登录]"), "snippet: \(hit.snippet)")
-        let long = try #require(try await store.searchArchive(ArchiveQuery(text: "登录超时")).first)
+        let long = try #require(try await store.postmortems.searchArchive(ArchiveQuery(text: "登录超时")).first)
         #expect(long.snippet.contains("["), "snippet: \(long.snippet)")
         #expect(long.snippet.contains("]"), "snippet: \(long.snippet)")
         #expect(long.snippet.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "").contains("登录超时"))
@@ -98,7 +98,7 @@ final class ArchiveSearchTests: Sendable {
         #expect(try await ids(store, ArchiveQuery(limit: 2)) == [3, 2])
         #expect(try await ids(store, ArchiveQuery(text: "数据库", limit: 1)).count == 1)
 
-        let hits = try await store.searchArchive(ArchiveQuery())
+        let hits = try await store.postmortems.searchArchive(ArchiveQuery())
         #expect(hits.map(\.reportState) == [nil, .draft, .approved])
         #expect(hits.allSatisfy { $0.snippet.isEmpty }, "no text, no snippet")
         #expect(hits.last?.incident.state == .resolved)
@@ -132,7 +132,7 @@ final class ArchiveSearchTests: Sendable {
         #expect(try await ids(store, "日志盘写满") == [1], "the archived Markdown is indexed")
         #expect(try await ids(store, "定时任务").isEmpty, "the sections give way to the archive")
         #expect(try await ids(store, "磁盘已满") == [1], "notes stay")
-        #expect(try await store.searchArchive(ArchiveQuery(text: "写满")).first?.reportState == .approved)
+        #expect(try await store.postmortems.searchArchive(ArchiveQuery(text: "写满")).first?.reportState == .approved)
     }
 
     @Test("relevance orders MATCH results and the snippet brackets the match")
@@ -145,14 +145,14 @@ final class ArchiveSearchTests: Sendable {
         try await ArchiveFixture.command(
             store, weak.id, .addNote("long note about many things, the network, the cache, and somewhere in passing the database layer"))
 
-        let hits = try await store.searchArchive(ArchiveQuery(text: "database"))
+        let hits = try await store.postmortems.searchArchive(ArchiveQuery(text: "database"))
         #expect(hits.map(\.incident.id.value) == [1, 2])
         for hit in hits {
             #expect(hit.snippet.contains("[") && hit.snippet.contains("]"), "snippet: \(hit.snippet)")
             #expect(hit.snippet.lowercased().contains("[database]"), "snippet: \(hit.snippet)")
         }
         // Without a term long enough for MATCH: newest first, snippet built around the first match.
-        let short = try await store.searchArchive(ArchiveQuery(text: "ca"))
+        let short = try await store.postmortems.searchArchive(ArchiveQuery(text: "ca"))
         #expect(short.map(\.incident.id.value) == [2])
         #expect(short.first?.snippet.contains("[ca]") == true, "snippet: \(short.first?.snippet ?? "")")
     }

@@ -52,10 +52,10 @@ final class MigrationV5Tests: Sendable {
     func fromV4() async throws {
         let path = directory.file("v4.sqlite")
         try makeV4Database(path)
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         #expect(try store.appliedMigrations().last == "v5-createPostmortem")
 
-        func ids(_ text: String) async throws -> [Int64] { try await store.searchArchive(ArchiveQuery(text: text)).map(\.incident.id.value) }
+        func ids(_ text: String) async throws -> [Int64] { try await store.postmortems.searchArchive(ArchiveQuery(text: text)).map(\.incident.id.value) }
         #expect(try await ids("登录") == [1])
         #expect(try await ids("登录超时") == [1])
         #expect(try await ids("证书过期") == [1], "notes are backfilled")
@@ -63,26 +63,26 @@ final class MigrationV5Tests: Sendable {
         #expect(try await ids("认证服务") == [1], "the resolution is backfilled")
         #expect(try await ids("relay down") == [2])
         #expect(try await ids("certificate").isEmpty, "only notes' text is indexed, not other events' details")
-        #expect(try await store.searchArchive(ArchiveQuery()).map(\.reportState) == [nil, nil])
+        #expect(try await store.postmortems.searchArchive(ArchiveQuery()).map(\.reportState) == [nil, nil])
 
-        let records = try await store.deliveries(of: IncidentNumber(1))
+        let records = try await store.deliveries.deliveries(of: IncidentNumber(1))
         #expect(records.map(\.message.id) == ["m1", "m2"])
         #expect(records.map(\.status) == [.delivered, .pending])
         #expect(records.map { $0.attempts.map(\.detail) } == [["SMTP 250"], ["HTTP 503"]])
-        #expect(try await store.dueDeliveries(now: t0.addingTimeInterval(30), limit: 10, excluding: []).map(\.message.id) == ["m2"])
-        try await store.record(DeliveryAttempt(messageID: "m2", number: 2, at: t0.addingTimeInterval(30), result: .delivered, detail: "ok"),
+        #expect(try await store.deliveries.dueDeliveries(now: t0.addingTimeInterval(30), limit: 10, excluding: []).map(\.message.id) == ["m2"])
+        try await store.deliveries.record(DeliveryAttempt(messageID: "m2", number: 2, at: t0.addingTimeInterval(30), result: .delivered, detail: "ok"),
                                retryAt: nil)
-        #expect(try await store.deliveryCounts() == [.delivered: 2])
+        #expect(try await store.deliveries.deliveryCounts() == [.delivered: 2])
 
         // New writes work on the migrated file: a change refreshes the index, a NULL incident is accepted.
-        _ = try await store.update(IncidentNumber(2)) { current in
+        _ = try await store.incidents.update(IncidentNumber(2)) { current in
             var change = IncidentChange(incident: current, events: [TimelineEvent(kind: .note, at: t0, actor: "unix:bob", details: ["text": "队列已清空"])])
             change.messages = [OutboxMessage(id: "w1", incident: nil, channel: "email", target: "x@example.com", recipients: [],
                                              subject: "周报", body: "", purpose: "weekly report", createdAt: t0)]
             return change
         }
         #expect(try await ids("队列") == [2])
-        #expect(try await store.dueDeliveries(now: t0, limit: 10, excluding: []).map(\.message.incident) == [nil])
+        #expect(try await store.deliveries.dueDeliveries(now: t0, limit: 10, excluding: []).map(\.message.incident) == [nil])
         try store.close()
 
         // The rebuilt outbox keeps its indexes, and the foreign keys still hold, deliveryAttempt's included.
@@ -113,7 +113,7 @@ final class MigrationV5Tests: Sendable {
 
     @Test("a fresh database lists every migration, v5 last")
     func freshDatabase() throws {
-        let store = try SQLiteIncidentStore(path: directory.file("fresh.sqlite"))
+        let store = try SQLiteStore(path: directory.file("fresh.sqlite"))
         #expect(try store.appliedMigrations() == [
             "v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound",
             "v5-createPostmortem",

@@ -17,13 +17,13 @@ final class PostmortemStoreTests: Sendable {
     func roundTrip(_ backend: ArchiveBackend) async throws {
         let store = try ArchiveFixture.store(backend, in: directory)
         let incident = try await ArchiveFixture.report(store, .fixture())
-        #expect(try await store.postmortem(of: incident.id) == nil)
+        #expect(try await store.postmortems.postmortem(of: incident.id) == nil)
         try await ArchiveFixture.resolve(store, incident.id, sections: ArchiveFixture.sections(process: "09:00 发现\n09:10 修复"))
         var expected = Postmortem(
             incident: incident.id, owner: "bob", language: .zh, sections: ArchiveFixture.sections(process: "09:00 发现\n09:10 修复"),
             createdAt: t0.adding(.minutes(30)))
-        #expect(try await store.postmortem(of: incident.id) == expected)
-        #expect(try await store.incident(incident.id)?.state == .resolved)
+        #expect(try await store.postmortems.postmortem(of: incident.id) == expected)
+        #expect(try await store.incidents.incident(incident.id)?.state == .resolved)
 
         let submitted = try await ArchiveFixture.editReport(store, incident.id, now: t0.addingTimeInterval(3600.25)) {
             $0.state = .submitted
@@ -37,26 +37,26 @@ final class PostmortemStoreTests: Sendable {
         expected.remindersSent = 2
         expected.reviews = [PostmortemReview(reviewer: "zhao.lei", at: t0.adding(.minutes(45)), approved: false, comment: "补充\"预防措施\"")]
         #expect(submitted == expected, "updatePostmortem returns the report as committed")
-        #expect(try await store.postmortem(of: incident.id) == expected)
+        #expect(try await store.postmortems.postmortem(of: incident.id) == expected)
 
         let approved = try await ArchiveFixture.editReport(store, incident.id) { ArchiveFixture.approve(&$0, markdown: "# 报告\n") }
         #expect(approved?.state == .approved)
         #expect(approved?.archive?.markdown == "# 报告\n")
-        #expect(try await store.postmortem(of: incident.id) == approved)
-        #expect(try await store.timeline(of: incident.id).map(\.kind) == [.reported, .resolved, .postmortem, .postmortem])
+        #expect(try await store.postmortems.postmortem(of: incident.id) == approved)
+        #expect(try await store.incidents.timeline(of: incident.id).map(\.kind) == [.reported, .resolved, .postmortem, .postmortem])
     }
 
     @Test("updatePostmortem: unknown incident, refused decision writes nothing", arguments: ArchiveBackend.allCases)
     func updateErrors(_ backend: ArchiveBackend) async throws {
         let store = try ArchiveFixture.store(backend, in: directory)
         await #expect(throws: StoreError.notFound(IncidentNumber(9))) {
-            _ = try await store.updatePostmortem(IncidentNumber(9)) { incident, _ in IncidentChange(incident: incident) }
+            _ = try await store.postmortems.updatePostmortem(IncidentNumber(9)) { incident, _ in IncidentChange(incident: incident) }
         }
         let incident = try await ArchiveFixture.report(store, .fixture())
         await #expect(throws: PostmortemError.noReport(incident.id)) {
             try await ArchiveFixture.editReport(store, incident.id) { $0.owner = "x" }
         }
-        let result = try await store.updatePostmortem(incident.id) { incident, postmortem in
+        let result = try await store.postmortems.updatePostmortem(incident.id) { incident, postmortem in
             #expect(postmortem == nil)
             return IncidentChange(incident: incident)
         }
@@ -77,16 +77,16 @@ final class PostmortemStoreTests: Sendable {
         await #expect(throws: PostmortemError.self) {
             try await ArchiveFixture.editReport(store, incident.id) { $0.state = .draft }
         }
-        #expect(try await store.postmortem(of: incident.id) == approved)
-        #expect(try await store.timeline(of: incident.id).count == 3, "the refused change appended nothing")
+        #expect(try await store.postmortems.postmortem(of: incident.id) == approved)
+        #expect(try await store.incidents.timeline(of: incident.id).count == 3, "the refused change appended nothing")
 
         // Saving it unchanged (a change that only carries it along) is allowed.
-        _ = try await store.updatePostmortem(incident.id) { current, postmortem in
+        _ = try await store.postmortems.updatePostmortem(incident.id) { current, postmortem in
             var change = IncidentChange(incident: current)
             change.postmortem = postmortem
             return change
         }
-        #expect(try await store.postmortem(of: incident.id) == approved)
+        #expect(try await store.postmortems.postmortem(of: incident.id) == approved)
 
         guard backend == .sqlite else { return }
         let queue = try DatabaseQueue(path: directory.file("archive.sqlite"))
@@ -99,7 +99,7 @@ final class PostmortemStoreTests: Sendable {
             let error = #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { db in try db.execute(sql: sql) } }
             #expect(error?.message == "an approved fault report cannot change")
         }
-        #expect(try await store.postmortem(of: incident.id) == approved)
+        #expect(try await store.postmortems.postmortem(of: incident.id) == approved)
     }
 
     @Test("a draft may still change and even be deleted by SQL; only approved is frozen")
@@ -109,9 +109,9 @@ final class PostmortemStoreTests: Sendable {
         try await ArchiveFixture.resolve(store, incident.id)
         let queue = try DatabaseQueue(path: directory.file("archive.sqlite"))
         try await queue.write { db in try db.execute(sql: "UPDATE postmortem SET owner = 'carol'") }
-        #expect(try await store.postmortem(of: incident.id)?.owner == "carol")
+        #expect(try await store.postmortems.postmortem(of: incident.id)?.owner == "carol")
         try await queue.write { db in try db.execute(sql: "DELETE FROM postmortem") }
-        #expect(try await store.postmortem(of: incident.id) == nil)
+        #expect(try await store.postmortems.postmortem(of: incident.id) == nil)
     }
 
     @Test("reports list by state and owner, newest resolution first", arguments: ArchiveBackend.allCases)
@@ -126,13 +126,13 @@ final class PostmortemStoreTests: Sendable {
             $0.state = .submitted
             $0.owner = "carol"
         }
-        #expect(try await store.postmortems(state: nil, owner: nil, limit: 10).map(\.incident.value) == [1, 2, 3])
-        #expect(try await store.postmortems(state: .draft, owner: nil, limit: 10).map(\.incident.value) == [1, 3])
-        #expect(try await store.postmortems(state: .submitted, owner: nil, limit: 10).map(\.incident.value) == [2])
-        #expect(try await store.postmortems(state: nil, owner: "bob", limit: 10).map(\.incident.value) == [1, 3])
-        #expect(try await store.postmortems(state: .draft, owner: "carol", limit: 10).isEmpty)
-        #expect(try await store.postmortems(state: .approved, owner: nil, limit: 10).isEmpty)
-        #expect(try await store.postmortems(state: nil, owner: nil, limit: 1).map(\.incident.value) == [1])
+        #expect(try await store.postmortems.postmortems(state: nil, owner: nil, limit: 10).map(\.incident.value) == [1, 2, 3])
+        #expect(try await store.postmortems.postmortems(state: .draft, owner: nil, limit: 10).map(\.incident.value) == [1, 3])
+        #expect(try await store.postmortems.postmortems(state: .submitted, owner: nil, limit: 10).map(\.incident.value) == [2])
+        #expect(try await store.postmortems.postmortems(state: nil, owner: "bob", limit: 10).map(\.incident.value) == [1, 3])
+        #expect(try await store.postmortems.postmortems(state: .draft, owner: "carol", limit: 10).isEmpty)
+        #expect(try await store.postmortems.postmortems(state: .approved, owner: nil, limit: 10).isEmpty)
+        #expect(try await store.postmortems.postmortems(state: nil, owner: nil, limit: 1).map(\.incident.value) == [1])
     }
 
     @Test("a due timer's effect gets the incident's report", arguments: ArchiveBackend.allCases)
@@ -142,11 +142,11 @@ final class PostmortemStoreTests: Sendable {
         let other = try await ArchiveFixture.report(store, .fixture(subject: "another"))
         try await ArchiveFixture.resolve(store, incident.id)
         let due = t0.adding(.minutes(60 * 24))
-        _ = try await store.update(incident.id) { current in
+        _ = try await store.incidents.update(incident.id) { current in
             IncidentChange(incident: current, timers: [.schedule(.postmortemReminder, dueAt: due)])
         }
         let seen = Mutex<[Int64: Postmortem?]>([:])
-        let fired = try await store.fireDueTimers(now: due, limit: 10) { timer, current, _, postmortem in
+        let fired = try await store.timers.fireDueTimers(now: due, limit: 10) { timer, current, _, postmortem in
             seen.withLock { $0[timer.incident.value] = postmortem }
             var change = IncidentChange(incident: current)
             if timer.kind == .postmortemReminder, var postmortem {
@@ -162,6 +162,6 @@ final class PostmortemStoreTests: Sendable {
         #expect(reports[incident.id.value]??.remindersSent == 0)
         #expect(reports[other.id.value] != nil, "the other incident's escalation timer fired too")
         #expect(reports[other.id.value]! == nil, "an incident without a report gets nil")
-        #expect(try await store.postmortem(of: incident.id)?.remindersSent == 1)
+        #expect(try await store.postmortems.postmortem(of: incident.id)?.remindersSent == 1)
     }
 }

@@ -7,7 +7,7 @@ import Testing
 
 /// Real SQLite files in a temporary directory.
 @Suite("SQLite incident store")
-final class SQLiteIncidentStoreTests: Sendable {
+final class SQLiteStoreTests: Sendable {
     let directory: String
     let path: String
     let policy = IncidentPolicy()
@@ -20,16 +20,16 @@ final class SQLiteIncidentStoreTests: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    func report(_ store: SQLiteIncidentStore, _ form: ReportForm = .fixture(), key: String? = nil, now: Date = t0) async throws -> Incident {
+    func report(_ store: SQLiteStore, _ form: ReportForm = .fixture(), key: String? = nil, now: Date = t0) async throws -> Incident {
         let policy = policy
-        return try await store.create(idempotencyKey: key) { id in
+        return try await store.incidents.create(idempotencyKey: key) { id in
             try IncidentLifecycle.open(form, id: id, actor: "unix:alice", policy: policy, now: now)
         }.incident
     }
 
     @Test("opens in WAL mode with synchronous FULL and every migration applied")
     func durabilitySettings() throws {
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         #expect(try store.synchronousMode() == 2)
         #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound", "v5-createPostmortem"])
         let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
@@ -38,7 +38,7 @@ final class SQLiteIncidentStoreTests: Sendable {
 
     @Test("a report round-trips every field, with monotonic numbers")
     func roundTrip() async throws {
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         var form = ReportForm.fixture(scope: .part, outageStarted: t0.adding(.minutes(-5)))
         form.reporterContact = "+86 138 0000 0001"
         form.situation = "仓库扫码枪全部离线"
@@ -50,31 +50,31 @@ final class SQLiteIncidentStoreTests: Sendable {
         let second = try await report(store)
         #expect(first.id == IncidentNumber(1))
         #expect(second.id == IncidentNumber(2))
-        #expect(try await store.incident(first.id) == first)
-        #expect(try await store.timeline(of: first.id).map(\.kind) == [.reported])
-        #expect(try await store.nextTimerDue() == t0.adding(.minutes(10)))
+        #expect(try await store.incidents.incident(first.id) == first)
+        #expect(try await store.incidents.timeline(of: first.id).map(\.kind) == [.reported])
+        #expect(try await store.timers.nextTimerDue() == t0.adding(.minutes(10)))
     }
 
     @Test("a refused command writes nothing")
     func refusedCommandWritesNothing() async throws {
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         let incident = try await report(store)
         let policy = policy
         await #expect(throws: LifecycleError.self) {
-            try await store.update(incident.id) { current in
+            try await store.incidents.update(incident.id) { current in
                 try IncidentLifecycle.apply(.close, to: current, actor: "b", policy: policy, now: t0)
             }
         }
-        #expect(try await store.incident(incident.id) == incident)
-        #expect(try await store.timeline(of: incident.id).count == 1)
+        #expect(try await store.incidents.incident(incident.id) == incident)
+        #expect(try await store.incidents.timeline(of: incident.id).count == 1)
         await #expect(throws: StoreError.notFound(IncidentNumber(99))) {
-            try await store.update(IncidentNumber(99)) { IncidentChange(incident: $0) }
+            try await store.incidents.update(IncidentNumber(99)) { IncidentChange(incident: $0) }
         }
     }
 
     @Test("the timeline is append-only in the database itself")
     func appendOnlyTimeline() async throws {
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         _ = try await report(store)
         let queue = try DatabaseQueue(path: path)
         #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "UPDATE timelineEvent SET actor = 'x'") } }
@@ -83,7 +83,7 @@ final class SQLiteIncidentStoreTests: Sendable {
 
     @Test("concurrent reports share commits and all get distinct numbers")
     func groupCommit() async throws {
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         let count = 200
         let ids = try await withThrowingTaskGroup(of: IncidentNumber.self) { group in
             for index in 0..<count {
@@ -101,7 +101,7 @@ final class SQLiteIncidentStoreTests: Sendable {
 
     @Test("one failing write in a batch does not take the others down")
     func failingWriteIsolated() async throws {
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         let results = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<50 {
                 let form = index.isMultiple(of: 5) ? ReportForm.fixture(subject: "") : .fixture(subject: "ok \(index)")
@@ -110,20 +110,20 @@ final class SQLiteIncidentStoreTests: Sendable {
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
         #expect(results.filter { $0 }.count == 40)
-        #expect(try await store.incidents(IncidentQuery(limit: 1000)).count == 40)
+        #expect(try await store.incidents.incidents(IncidentQuery(limit: 1000)).count == 40)
     }
 
     @Test("an idempotency key returns the first incident and writes nothing")
     func idempotency() async throws {
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         let first = try await report(store, key: "abc")
         let policy = policy
-        let again = try await store.create(idempotencyKey: "abc") { id in
+        let again = try await store.incidents.create(idempotencyKey: "abc") { id in
             try IncidentLifecycle.open(.fixture(subject: "different"), id: id, actor: "x", policy: policy, now: t0)
         }
         #expect(again.created == false)
         #expect(again.incident == first)
-        #expect(try await store.incidents(IncidentQuery()).count == 1)
+        #expect(try await store.incidents.incidents(IncidentQuery()).count == 1)
     }
 
     @Test("a due timer fires once, with its effect, and stays fired after reopening")
@@ -132,51 +132,51 @@ final class SQLiteIncidentStoreTests: Sendable {
         let effect: @Sendable (DueTimer, Incident, [Visit], Postmortem?) -> IncidentChange = { timer, incident, _, _ in
             IncidentLifecycle.fire(timer, on: incident, policy: policy, now: timer.dueAt)
         }
-        var store: SQLiteIncidentStore? = try SQLiteIncidentStore(path: path)
+        var store: SQLiteStore? = try SQLiteStore(path: path)
         let incident = try await report(store!)
-        #expect(try await store!.fireDueTimers(now: t0.adding(.minutes(9)), limit: 10, effect).isEmpty)
+        #expect(try await store!.timers.fireDueTimers(now: t0.adding(.minutes(9)), limit: 10, effect).isEmpty)
         store = nil  // as after a crash: nothing in memory survives
 
-        let reopened = try SQLiteIncidentStore(path: path)
-        let fired = try await reopened.fireDueTimers(now: t0.adding(.minutes(11)), limit: 10, effect)
+        let reopened = try SQLiteStore(path: path)
+        let fired = try await reopened.timers.fireDueTimers(now: t0.adding(.minutes(11)), limit: 10, effect)
         #expect(fired.map(\.kind) == [.emergencyEscalation])
-        #expect(try await reopened.fireDueTimers(now: t0.adding(.minutes(30)), limit: 10, effect).isEmpty)
-        #expect(try await reopened.incident(incident.id)?.state == .escalated)
-        #expect(try await reopened.timeline(of: incident.id).map(\.kind) == [.reported, .escalated])
+        #expect(try await reopened.timers.fireDueTimers(now: t0.adding(.minutes(30)), limit: 10, effect).isEmpty)
+        #expect(try await reopened.incidents.incident(incident.id)?.state == .escalated)
+        #expect(try await reopened.incidents.timeline(of: incident.id).map(\.kind) == [.reported, .escalated])
         #expect(try await reopened.statistics().pendingTimers == 0)
     }
 
     @Test("rescheduling moves the pending timer instead of adding a second one; resolving cancels all")
     func timerReschedule() async throws {
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         let incident = try await report(store, .fixture(outageStarted: t0))
         #expect(try await store.statistics().pendingTimers == 3)
-        _ = try await store.update(incident.id) { current in
+        _ = try await store.incidents.update(incident.id) { current in
             IncidentChange(incident: current, timers: [.schedule(.emergencyEscalation, dueAt: t0.adding(.minutes(1)))])
         }
         #expect(try await store.statistics().pendingTimers == 3)
-        #expect(try await store.nextTimerDue() == t0.adding(.minutes(1)))
+        #expect(try await store.timers.nextTimerDue() == t0.adding(.minutes(1)))
         let policy = policy
-        _ = try await store.update(incident.id) { current in
+        _ = try await store.incidents.update(incident.id) { current in
             try IncidentLifecycle.apply(.resolve(summary: "ok"), to: current, actor: "b", policy: policy, now: t0.adding(.minutes(2)))
         }
         #expect(try await store.statistics().pendingTimers == 0)
-        #expect(try await store.nextTimerDue() == nil)
+        #expect(try await store.timers.nextTimerDue() == nil)
     }
 
     @Test("listing filters by state, level and time, newest first")
     func listing() async throws {
-        let store = try SQLiteIncidentStore(path: path)
+        let store = try SQLiteStore(path: path)
         let a = try await report(store, .fixture(scope: .most), now: t0)
         let b = try await report(store, .fixture(scope: .part), now: t0.adding(.minutes(5)))
         let c = try await report(store, .fixture(), now: t0.adding(.minutes(10)))
         let policy = policy
-        _ = try await store.update(c.id) { try IncidentLifecycle.apply(.acknowledge, to: $0, actor: "b", policy: policy, now: t0) }
-        #expect(try await store.incidents(IncidentQuery()).map(\.id) == [c.id, b.id, a.id])
-        #expect(try await store.incidents(IncidentQuery(level: .level1)).map(\.id) == [a.id])
-        #expect(try await store.incidents(IncidentQuery(states: [.acknowledged])).map(\.id) == [c.id])
-        #expect(try await store.incidents(IncidentQuery(since: t0.adding(.minutes(5)))).map(\.id) == [c.id, b.id])
-        #expect(try await store.incidents(IncidentQuery(limit: 1)).map(\.id) == [c.id])
+        _ = try await store.incidents.update(c.id) { try IncidentLifecycle.apply(.acknowledge, to: $0, actor: "b", policy: policy, now: t0) }
+        #expect(try await store.incidents.incidents(IncidentQuery()).map(\.id) == [c.id, b.id, a.id])
+        #expect(try await store.incidents.incidents(IncidentQuery(level: .level1)).map(\.id) == [a.id])
+        #expect(try await store.incidents.incidents(IncidentQuery(states: [.acknowledged])).map(\.id) == [c.id])
+        #expect(try await store.incidents.incidents(IncidentQuery(since: t0.adding(.minutes(5)))).map(\.id) == [c.id, b.id])
+        #expect(try await store.incidents.incidents(IncidentQuery(limit: 1)).map(\.id) == [c.id])
     }
 }
 
@@ -197,46 +197,46 @@ final class SQLiteOutboxTests: Sendable {
 
     @Test("messages commit with their event and walk pending → retried → delivered or dead")
     func lifecycle() async throws {
-        let store = try SQLiteIncidentStore(path: directory + "/o.sqlite")
+        let store = try SQLiteStore(path: directory + "/o.sqlite")
         let policy = IncidentPolicy()
-        let incident = try await store.create(idempotencyKey: nil) { id in
+        let incident = try await store.incidents.create(idempotencyKey: nil) { id in
             var change = try IncidentLifecycle.open(.fixture(), id: id, actor: "a", policy: policy, now: t0)
             change.messages = [self.message("m1", id), self.message("m2", id)]
             return change
         }.incident
-        #expect(try await store.nextDeliveryDue() == t0)
-        #expect(try await store.dueDeliveries(now: t0, limit: 10, excluding: []).map(\.message.id) == ["m1", "m2"])
-        #expect(try await store.dueDeliveries(now: t0, limit: 10, excluding: ["m1"]).map(\.message.id) == ["m2"])
+        #expect(try await store.deliveries.nextDeliveryDue() == t0)
+        #expect(try await store.deliveries.dueDeliveries(now: t0, limit: 10, excluding: []).map(\.message.id) == ["m1", "m2"])
+        #expect(try await store.deliveries.dueDeliveries(now: t0, limit: 10, excluding: ["m1"]).map(\.message.id) == ["m2"])
 
-        try await store.record(DeliveryAttempt(messageID: "m1", number: 1, at: t0, result: .retryable, detail: "HTTP 503"),
+        try await store.deliveries.record(DeliveryAttempt(messageID: "m1", number: 1, at: t0, result: .retryable, detail: "HTTP 503"),
                                retryAt: t0.addingTimeInterval(10))
-        try await store.record(DeliveryAttempt(messageID: "m2", number: 1, at: t0, result: .permanent, detail: "550 no such user"),
+        try await store.deliveries.record(DeliveryAttempt(messageID: "m2", number: 1, at: t0, result: .permanent, detail: "550 no such user"),
                                retryAt: nil)
-        #expect(try await store.dueDeliveries(now: t0.addingTimeInterval(5), limit: 10, excluding: []).isEmpty)
-        let due = try await store.dueDeliveries(now: t0.addingTimeInterval(10), limit: 10, excluding: [])
+        #expect(try await store.deliveries.dueDeliveries(now: t0.addingTimeInterval(5), limit: 10, excluding: []).isEmpty)
+        let due = try await store.deliveries.dueDeliveries(now: t0.addingTimeInterval(10), limit: 10, excluding: [])
         #expect(due.map(\.message.id) == ["m1"])
         #expect(due.first?.attempts == 1)
         #expect(due.first?.message == message("m1", incident.id))
 
-        try await store.record(DeliveryAttempt(messageID: "m1", number: 2, at: t0.addingTimeInterval(10), result: .delivered,
+        try await store.deliveries.record(DeliveryAttempt(messageID: "m1", number: 2, at: t0.addingTimeInterval(10), result: .delivered,
                                                detail: "SMTP 250"), retryAt: nil)
-        let records = try await store.deliveries(of: incident.id)
+        let records = try await store.deliveries.deliveries(of: incident.id)
         #expect(records.map(\.status) == [.delivered, .dead])
         #expect(records.first?.attempts.map(\.result) == [.retryable, .delivered])
-        #expect(try await store.deliveryCounts() == [.delivered: 1, .dead: 1])
-        #expect(try await store.nextDeliveryDue() == nil)
+        #expect(try await store.deliveries.deliveryCounts() == [.delivered: 1, .dead: 1])
+        #expect(try await store.deliveries.nextDeliveryDue() == nil)
     }
 
     @Test("a change that is refused writes no message")
     func refusedChangeWritesNoMessage() async throws {
-        let store = try SQLiteIncidentStore(path: directory + "/r.sqlite")
+        let store = try SQLiteStore(path: directory + "/r.sqlite")
         await #expect(throws: LifecycleError.self) {
-            _ = try await store.create(idempotencyKey: nil) { id in
+            _ = try await store.incidents.create(idempotencyKey: nil) { id in
                 var change = IncidentChange(incident: Incident(id: id, form: .fixture(), level: .level3, state: .reported, reportedAt: t0, reportedBy: "a"))
                 change.messages = [self.message("x", id)]
                 throw LifecycleError.invalidField("subject", reason: "test")
             }
         }
-        #expect(try await store.deliveryCounts().isEmpty)
+        #expect(try await store.deliveries.deliveryCounts().isEmpty)
     }
 }
