@@ -47,7 +47,7 @@ public enum Daemon {
                     .init(service: TimerEngineService(engine: services.engine)),
                     .init(service: DispatcherService(dispatcher: services.dispatcher)),
                     .init(service: PeriodicReportService(engine: services.periodic)),
-                    .init(service: DispatchMetricsService(dependencies: dependencies)),
+                    .init(service: DispatchMetricsService(dependencies: dependencies, changed: services.changed)),
                     .init(service: listeners.tcp),
                     .init(service: listeners.socket),
                     .init(service: ReloadService(path: configPath, holder: holder, notifier: notifier, logger: logger)),
@@ -85,6 +85,8 @@ public enum Daemon {
         let dispatcher: OutboxDispatcher
         let periodic: PeriodicReportEngine
         let ingest: InboundIngest
+        /// Signalled after every commit and fired timer (refreshes the dispatch gauges).
+        let changed: Wakeup
     }
 
     static func openStore(_ config: DaemonConfig, logger: Logger) throws -> SQLiteStore {
@@ -103,12 +105,14 @@ public enum Daemon {
     static func makeServices(_ parts: Parts, stateDir: String) async throws -> Services {
         let (holder, store, clock, metrics, logger) = (parts.holder, parts.repositories, parts.clock, parts.metrics, parts.logger)
         let wakeup = Wakeup()
+        let changed = Wakeup()
         let dispatcher = makeDispatcher(parts)
         let engine = TimerEngine(
             store: store.timers, clock: clock, settings: holder, wakeup: wakeup,
             onFired: { timers in
                 metrics.recordFired(timers)
                 dispatcher.wake()
+                changed.signal()
                 for timer in timers {
                     logger.notice("timer fired", metadata: ["incident.id": "\(timer.incident)", "timer.kind": "\(timer.kind.rawValue)"])
                 }
@@ -124,6 +128,7 @@ public enum Daemon {
             timersChanged: {
                 wakeup.signal()
                 dispatcher.wake()
+                changed.signal()
             })
         let archive = ArchiveFiles(
             root: stateDir + "/reports", timeZone: { holder.config.calendar.timeZone },
@@ -167,7 +172,7 @@ public enum Daemon {
         return Services(
             incidents: incidents, postmortems: postmortems,
             statistics: StatisticsService(incidents: store.incidents, visits: store.visits, clock: clock, settings: holder),
-            engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest)
+            engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest, changed: changed)
     }
 
     static func makeDispatcher(_ parts: Parts) -> OutboxDispatcher {

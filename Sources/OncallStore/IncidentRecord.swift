@@ -8,8 +8,8 @@ import OncallCore
 /// Keys are the wire names (snake_case); columns are their camelCase spelling. Dates are Unix seconds (REAL).
 struct IncidentRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "incident"
-    static let databaseDateEncodingStrategy = DatabaseDateEncodingStrategy.timeIntervalSince1970
-    static let databaseDateDecodingStrategy = DatabaseDateDecodingStrategy.timeIntervalSince1970
+    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .timeIntervalSince1970 }
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.custom { ColumnName.camelCase($0.stringValue) }
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.custom { AnyCodingKey(ColumnName.snakeCase($0)) }
 
