@@ -1,6 +1,7 @@
 import Foundation
 import OncallCore
 import OncallMail
+import OncallSupport
 
 /// Turns an authenticated inbound request into incidents, notes, commands or records, and
 /// answers only after the result is committed. A repeated message gets the same answer; an
@@ -186,31 +187,8 @@ public struct InboundIngest: Sendable {
     // MARK: - Generic JSON
 
     func report(_ fields: [String: String], key: String, integration: InboundIntegration, now: Date) async throws -> InboundAnswer {
-        let allowed: Set = [
-            "subject", "organisation", "reporter", "reporter_contact", "situation", "description", "required_by", "other", "scope",
-            "service", "site", "outage_started", "outage_ended", "idempotency_key",
-        ]
-        if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
-            return InboundAnswer(status: 400, fields: ["error": "unknown field '\(unknown)'", "code": "unknown_field"])
-        }
-        func time(_ name: String) throws(InboundError) -> Date? {
-            guard let text = fields[name] else { return nil }
-            let formatter = ISO8601DateFormatter()
-            guard let date = formatter.date(from: text) else {
-                throw InboundError(status: 422, code: "invalid_field", message: "\(name): '\(text)' is not an RFC 3339 time")
-            }
-            return date
-        }
         do {
-            let scope: Scope? = try fields["scope"].map { (text: String) throws(InboundError) -> Scope in
-                guard let scope = Scope(rawValue: text) else { throw InboundError(status: 422, code: "invalid_field", message: "scope: '\(text)' is not a scope") }
-                return scope
-            }
-            let form = ReportForm(
-                subject: fields["subject"] ?? "", organisation: fields["organisation"] ?? "", reporter: fields["reporter"] ?? "",
-                reporterContact: fields["reporter_contact"], situation: fields["situation"], description: fields["description"],
-                requiredBy: fields["required_by"], other: fields["other"], scope: scope, service: fields["service"], site: fields["site"],
-                outageStarted: try time("outage_started"), outageEnded: try time("outage_ended"))
+            let form = try Self.reportForm(fields)
             let (incident, created) = try await service.report(form, actor: "integration:\(integration.name)", idempotencyKey: key)
             return InboundAnswer(status: created ? 201 : 200, fields: ["outcome": created ? "incident" : "duplicate", "incident": incident.id.description])
         } catch let error as InboundError {
@@ -218,6 +196,34 @@ public struct InboundIngest: Sendable {
         } catch let error as LifecycleError {
             return InboundAnswer(status: 422, fields: ["error": error.description, "code": "invalid_field"])
         }
+    }
+
+    /// The report form in a generic JSON report's fields: 400 for an unknown field, 422 for a bad
+    /// scope or a time that is not RFC 3339 (fractional seconds and offsets are fine).
+    static func reportForm(_ fields: [String: String]) throws(InboundError) -> ReportForm {
+        let allowed: Set = [
+            "subject", "organisation", "reporter", "reporter_contact", "situation", "description", "required_by", "other", "scope",
+            "service", "site", "outage_started", "outage_ended", "idempotency_key",
+        ]
+        if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw InboundError(status: 400, code: "unknown_field", message: "unknown field '\(unknown)'")
+        }
+        func time(_ name: String) throws(InboundError) -> Date? {
+            guard let text = fields[name] else { return nil }
+            guard let date = RFC3339.parse(text) else {
+                throw InboundError(status: 422, code: "invalid_field", message: "\(name): '\(text)' is not an RFC 3339 time")
+            }
+            return date
+        }
+        let scope: Scope? = try fields["scope"].map { (text: String) throws(InboundError) -> Scope in
+            guard let scope = Scope(rawValue: text) else { throw InboundError(status: 422, code: "invalid_field", message: "scope: '\(text)' is not a scope") }
+            return scope
+        }
+        return ReportForm(
+            subject: fields["subject"] ?? "", organisation: fields["organisation"] ?? "", reporter: fields["reporter"] ?? "",
+            reporterContact: fields["reporter_contact"], situation: fields["situation"], description: fields["description"],
+            requiredBy: fields["required_by"], other: fields["other"], scope: scope, service: fields["service"], site: fields["site"],
+            outageStarted: try time("outage_started"), outageEnded: try time("outage_ended"))
     }
 
     // MARK: - Answers
