@@ -1,6 +1,14 @@
 // swift-tools-version: 6.1
-// The target graph enforces the layering: OncallCore depends on nothing, adapters depend on
-// the core (never on each other), and only OncallDaemon wires them together.
+// The target graph enforces the layering, and every module a target imports is declared here:
+// - OncallSupport (hex, HTML escaping, RFC 3339, form-urlencoded, Message-ID domain) uses Foundation
+//   only; every other target may depend on it.
+// - OncallCore depends only on OncallSupport.
+// - Adapters depend on OncallCore, OncallSupport and outside packages, never on each other, with
+//   these exceptions: OncallHTTP and OncallClient use OncallAPI (the wire types they serve and
+//   call), OncallInbound uses OncallMail (the MIME parser and mail intake), and OncallNotify and
+//   OncallClient use OncallCurl (the libcurl wrapper).
+// - Only OncallDaemon wires adapters together; the executables are thin (oncalld also reads
+//   OncallConfig and OncallSystemd to start up).
 import PackageDescription
 
 let package = Package(
@@ -31,23 +39,24 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
 
-        // MARK: - Domain
-        .target(name: "OncallCore"),
+        // MARK: - Shared helpers and domain
+        .target(name: "OncallSupport"),
+        .target(name: "OncallCore", dependencies: ["OncallSupport"]),
 
         // MARK: - Adapters
         .target(
             name: "OncallStore",
-            dependencies: ["OncallCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["OncallCore", "OncallSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "OncallConfig",
             dependencies: ["OncallCore", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "OncallAPI", dependencies: ["OncallCore"]),
+        .target(name: "OncallAPI", dependencies: ["OncallCore", "OncallSupport"]),
         .target(
             name: "OncallHTTP",
             dependencies: [
-                "OncallCore", "OncallAPI",
+                "OncallCore", "OncallAPI", "OncallSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -57,16 +66,16 @@ let package = Package(
         .target(name: "OncallCurl", dependencies: ["CCurl"]),
         .target(
             name: "OncallNotify",
-            dependencies: ["OncallCore", "OncallCurl", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["OncallCore", "OncallCurl", "OncallSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "OncallMail",
-            dependencies: ["OncallCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["OncallCore", "OncallSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "OncallInbound",
             dependencies: [
-                "OncallCore", "OncallMail",
+                "OncallCore", "OncallMail", "OncallSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -76,8 +85,9 @@ let package = Package(
         .target(
             name: "OncallWeb",
             dependencies: [
-                "OncallCore",
+                "OncallCore", "OncallSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -107,7 +117,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "oncalld",
-            dependencies: ["OncallDaemon", "OncallWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "OncallDaemon", "OncallConfig", "OncallSystemd", "OncallWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "oncallctl",
@@ -124,6 +138,7 @@ let package = Package(
 
         // MARK: - Test support and tests
         .target(name: "OncallTesting", dependencies: ["OncallCore"]),
+        .testTarget(name: "OncallSupportTests", dependencies: ["OncallSupport"]),
         .testTarget(name: "OncallCoreTests", dependencies: ["OncallCore", "OncallTesting"]),
         .testTarget(
             name: "OncallStoreTests",
@@ -137,16 +152,20 @@ let package = Package(
         ),
         .testTarget(
             name: "OncallInboundTests",
-            dependencies: ["OncallInbound", "OncallMail", "OncallCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "OncallInbound", "OncallMail", "OncallCore", "OncallSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "OncallMailTests", dependencies: ["OncallMail", "OncallCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OncallConfigTests", dependencies: ["OncallConfig", "OncallCore", "OncallTesting"]),
-        .testTarget(name: "OncallSystemdTests", dependencies: ["OncallSystemd"]),
+        .testTarget(
+            name: "OncallSystemdTests", dependencies: ["OncallSystemd", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "OncallWebTests",
             dependencies: [
-                "OncallWeb", "OncallCore", "OncallHTTP",
+                "OncallWeb", "OncallCore", "OncallHTTP", "OncallSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// A request body type that names every key it accepts, so unknown keys can be refused.
 public protocol StrictDecodable: Decodable {
@@ -43,35 +44,12 @@ public enum StrictJSON {
         return text ?? "\(error)"
     }
 
-    static func path(_ codingPath: [any CodingKey]) -> String {
-        codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    }
-
     static func describe(_ error: DecodingError) -> APIRequestError {
-        switch error {
-        case let .keyNotFound(key, context):
-            let field = path(context.codingPath + [key])
-            return APIRequestError(status: 422, code: "missing_field", message: "'\(field)' is required", field: field)
-        case let .valueNotFound(_, context):
-            let field = path(context.codingPath)
-            return APIRequestError(status: 422, code: "missing_field", message: "'\(field)' must not be null", field: field)
-        case let .typeMismatch(type, context):
-            let field = path(context.codingPath)
-            return APIRequestError(status: 422, code: "invalid_field", message: "'\(field)' must be \(describe(type))", field: field)
-        case let .dataCorrupted(context):
-            let field = path(context.codingPath)
-            return APIRequestError(status: 422, code: "invalid_field", message: "'\(field)': \(context.debugDescription)", field: field)
-        @unknown default:
-            return APIRequestError(status: 400, code: "invalid_json", message: "\(error)")
+        let problem = DecodingProblem(error)
+        let code = switch problem.kind {
+        case .missing, .null: "missing_field"
+        case .wrongType, .invalid: "invalid_field"
         }
-    }
-
-    static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type, is Int64.Type: "an integer"
-        case is Bool.Type: "true or false"
-        default: "of type \(type)"
-        }
+        return APIRequestError(status: 422, code: code, message: problem.message, field: problem.field)
     }
 }

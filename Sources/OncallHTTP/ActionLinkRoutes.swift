@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import OncallCore
+import OncallSupport
 
 /// `GET /a/{token}` shows what a link from a message will do; `POST /a/{token}` does it.
 /// Showing first means a mail scanner that follows links changes nothing. Pages are small,
@@ -18,8 +19,8 @@ struct ActionLinkRoutes {
             return page(
                 title: "\(incident.id) · \(incident.form.subject)",
                 body: """
-                    <p><b>[\(incident.level)] \(escape(incident.form.subject))</b><br>\(escape(incident.form.organisation)) · \
-                    \(escape(incident.form.reporter))<br>State: \(incident.state.rawValue)</p>
+                    <p><b>[\(incident.level)] \(htmlEscape(incident.form.subject))</b><br>\(htmlEscape(incident.form.organisation)) · \
+                    \(htmlEscape(incident.form.reporter))<br>State: \(incident.state.rawValue)</p>
                     <form method="post">\(summary)<p><button type="submit">\(verb) \(incident.id)</button></p></form>
                     """)
         }
@@ -30,16 +31,17 @@ struct ActionLinkRoutes {
                 do {
                     _ = try await dependencies.service.visitStep(step, on: incident.id, actor: actor)
                     context.logger.notice("visit \(step.verb) from a link", metadata: ["incident.id": "\(incident.id)", "caller": "\(actor)"])
-                    return page(title: "\(incident.id) \(step.verb)", body: "<p>Recorded: \(escape(Self.labels[claims.action] ?? step.verb)). 已记录。</p>")
+                    return page(title: "\(incident.id) \(step.verb)", body: "<p>Recorded: \(htmlEscape(Self.labels[claims.action] ?? step.verb)). 已记录。</p>")
                 } catch let error as DispatchError {
-                    return page(title: "\(incident.id)", body: "<p>\(escape(error.description))</p>", status: .conflict)
+                    return page(title: "\(incident.id)", body: "<p>\(htmlEscape(error.description))</p>", status: .conflict)
                 }
             }
             let command: IncidentCommand
             if claims.action == "resolve" {
                 var request = request
                 let body = try await request.collectBody(upTo: dependencies.settings.api.maxBodyBytes)
-                let summary = formValue("summary", in: String(buffer: body)) ?? ""
+                // An unreadable body resolves with the default summary, as an empty one does.
+                let summary = (try? URLEncodedFormDecoder().decode(ResolveForm.self, from: String(buffer: body)))?.summary ?? ""
                 command = .resolve(summary: summary.isEmpty ? "resolved from a message link" : summary)
             } else {
                 command = .acknowledge
@@ -49,7 +51,7 @@ struct ActionLinkRoutes {
                 context.logger.notice("incident \(command.verb) from a link", metadata: ["incident.id": "\(incident.id)", "caller": "\(actor)"])
                 return page(title: "\(incident.id) \(command.verb)", body: "<p>\(incident.id) is now <b>\(updated.state.rawValue)</b>. 已完成。</p>")
             } catch let error as LifecycleError {
-                return page(title: "\(incident.id)", body: "<p>\(escape(error.description))</p>", status: .conflict)
+                return page(title: "\(incident.id)", body: "<p>\(htmlEscape(error.description))</p>", status: .conflict)
             }
         }
     }
@@ -75,37 +77,17 @@ struct ActionLinkRoutes {
     func page(title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
         let html = """
             <!doctype html><html lang="zh"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(title))</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(htmlEscape(title))</title>
             <style>body{font-family:system-ui,sans-serif;margin:1.5em;max-width:40em}button{font-size:1.2em;padding:.6em 1.2em}
-            textarea{width:100%}</style></head><body><h1>\(escape(title))</h1>\(body)</body></html>
+            textarea{width:100%}</style></head><body><h1>\(htmlEscape(title))</h1>\(body)</body></html>
             """
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }
 
-/// HTML-escapes text for the pages.
-func escape(_ text: String) -> String {
-    var escaped = ""
-    for character in text {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
-}
-
-/// One field of an `application/x-www-form-urlencoded` body.
-func formValue(_ name: String, in body: String) -> String? {
-    for pair in body.split(separator: "&") {
-        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0] == name else { continue }
-        return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-    }
-    return nil
+/// The form the resolve page posts.
+private struct ResolveForm: Decodable {
+    /// The resolution summary typed on the page; absent when the field was left out.
+    var summary: String?
 }

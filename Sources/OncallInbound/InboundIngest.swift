@@ -1,6 +1,7 @@
 import Foundation
 import OncallCore
 import OncallMail
+import OncallSupport
 
 /// Turns an authenticated inbound request into incidents, notes, commands or records, and
 /// answers only after the result is committed. A repeated message gets the same answer; an

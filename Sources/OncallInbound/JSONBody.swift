@@ -30,16 +30,4 @@ enum JSONBody {
         guard let string = try optionalString(object, key, path: path) else { throw .malformed("'\(path)\(key)' is required") }
         return string
     }
-
-    /// An object of strings (`labels`, `annotations`); absent or null is empty.
-    static func stringMap(_ object: [String: Any], _ key: String, path: String) throws(InboundError) -> [String: String] {
-        guard let value = object[key], !(value is NSNull) else { return [:] }
-        guard let map = value as? [String: Any] else { throw .malformed("'\(path)\(key)' must be an object of strings") }
-        var result: [String: String] = [:]
-        for (name, entry) in map {
-            guard let string = entry as? String else { throw .malformed("'\(path)\(key).\(name)' must be a string") }
-            result[name] = string
-        }
-        return result
-    }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import OncallMail
+import OncallSupport
 
 /// Mailgun route `forward()` posts: the fully parsed form and the raw `body-mime` variant.
 ///
@@ -39,7 +40,7 @@ enum MailgunDecoder {
         guard let timestamp = form.text("timestamp"), let token = form.text("token"),
               let signature = form.text("signature"), !timestamp.isEmpty, !token.isEmpty
         else { throw .unauthorized("the post has no Mailgun signature (timestamp, token, signature)") }
-        guard let given = HexBytes.decode(signature.trimmingCharacters(in: .whitespaces)), given.count == SHA256.byteCount else {
+        guard let given = Hex.decode(signature.trimmingCharacters(in: .whitespaces)), given.count == SHA256.byteCount else {
             throw .unauthorized("the Mailgun signature is not a hex HMAC-SHA256")
         }
         // isValidAuthenticationCode compares in constant time.

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import OncallMail
+import OncallSupport
 
 /// Builds a `ParsedMail` from a provider's pre-parsed fields, the same shape `MIMEParser`
 /// gives for raw mail, so the intake never needs to know which provider a message came from.
@@ -81,7 +82,7 @@ enum ProviderMail {
     static func sha256Hex(_ chunks: [Data]) -> String {
         var hasher = SHA256()
         for chunk in chunks { hasher.update(data: chunk) }
-        return HexBytes.string(hasher.finalize())
+        return Hex.string(hasher.finalize())
     }
 
     /// Parses raw MIME, turning a parser refusal into the 422 that quarantines the bytes.

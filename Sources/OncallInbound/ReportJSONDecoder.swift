@@ -1,5 +1,6 @@
 import Foundation
 import OncallCore
+import OncallSupport
 
 /// The generic JSON endpoint: the report form as one flat object with the form's wire names
 /// (`ReportForm.CodingKeys`) and an optional `idempotency_key`.
@@ -19,7 +20,7 @@ enum ReportJSONDecoder {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = RFC3339Date.parse(text) else {
+            guard let date = RFC3339.parse(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an RFC 3339 time")
             }
             return date

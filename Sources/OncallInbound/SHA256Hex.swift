@@ -1,9 +1,11 @@
 import Crypto
 import Foundation
+import OncallSupport
 
 /// Lower-case hex SHA-256 of some bytes (also the archived fault report's fingerprint).
 public enum SHA256Hex {
+    /// The digest of `data`, 64 lowercase hex digits.
     public static func of(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: data))
     }
 }

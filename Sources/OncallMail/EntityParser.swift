@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OncallSupport
 
 /// Parses one MIME entity (a message or a part) and, recursively, its children.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// Parses the `Date` header: RFC 5322 and the obsolete forms mailers still send.
 ///
@@ -68,7 +69,7 @@ public enum MailDate {
         guard (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day),
               (0...23).contains(time.hour), (0...59).contains(time.minute), (0...60).contains(time.second)
         else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDays.days(year: year, month: month, day: day)
         let seconds = days * 86400 + time.hour * 3600 + time.minute * 60 + time.second - (offset ?? 0)
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
@@ -130,17 +131,5 @@ public enum MailDate {
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
               let day = Int(parts[2]), parts[1].count <= 2, parts[2].count <= 2 else { return nil }
         return (year, month, day)
-    }
-
-    /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm), so no
-    /// Calendar or time zone database is involved.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let monthIndex = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import OncallSupport
 
 /// Builds a `ParsedMail` from a message's header fields and its parsed part tree.
 enum MessageAssembler {

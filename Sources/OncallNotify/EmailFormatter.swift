@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OncallSupport
 
 /// Turns an `OutgoingEmail` into the RFC 5322 message libcurl uploads: CRLF line ends, RFC 2047 headers,
 /// base64 UTF-8 bodies. libcurl does the SMTP dot-stuffing.
@@ -75,7 +76,7 @@ public enum EmailFormatter {
     /// `=_` cannot occur in base64 text, so the boundary never collides with a part's content.
     static func boundary(for messageID: String) -> String {
         let digest = SHA256.hash(data: Data(messageID.utf8))
-        return "=_oncalld_" + digest.prefix(12).map { String(format: "%02x", $0) }.joined()
+        return "=_oncalld_" + Hex.string(digest.prefix(12))
     }
 
     /// `From:`/`To:` with each display name encoded as needed and a comma after all but the last mailbox.

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import OncallCurl
+import OncallSupport
 
 /// A generic HTTP webhook: the caller's JSON body, signed so the receiver can tell it came from oncalld.
 ///
@@ -25,7 +26,7 @@ public enum GenericWebhook {
     /// `sha256=<lowercase hex>` of HMAC-SHA256(key: secret, message: "<timestamp>.<body>").
     public static func signature(secret: String, timestamp: String, body: Data) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: signedMessage(timestamp: timestamp, body: body), using: key(secret))
-        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + Hex.string(mac)
     }
 
     /// Whether `signatureHeader` (`sha256=<hex>`) signs `timestamp` and `body` with `secret`, compared in

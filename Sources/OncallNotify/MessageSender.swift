@@ -1,14 +1,18 @@
 import Foundation
 import OncallCore
 import OncallCurl
+import OncallSupport
 
 /// Sends one outbox message through its channel, as the settings in force describe it.
 public struct MessageSender: Sendable {
     /// Drives many transfers on one thread (libcurl's multi interface); nil sends each on its own thread.
     let multi: CurlMulti?
+    /// The domain of the Message-IDs this sender writes.
+    let messageIDDomain: MessageIDDomain
 
-    public init(multi: CurlMulti? = nil) {
+    public init(multi: CurlMulti? = nil, messageIDDomain: MessageIDDomain = .standard) {
         self.multi = multi
+        self.messageIDDomain = messageIDDomain
     }
 
     public func send(_ message: OutboxMessage, settings: DeliverySettings, now: Date) async -> DeliveryOutcome {
@@ -25,7 +29,8 @@ public struct MessageSender: Sendable {
                 from: smtp.from, to: [name.map { "\($0) <\(message.target)>" } ?? message.target],
                 subject: message.subject, textBody: message.body, htmlBody: extras["html"] as? String,
                 // The message id is the idempotency key; all mail about one incident threads on its root id.
-                messageID: "\(message.id)@oncalld", inReplyTo: nil, references: message.incident.map { [Self.threadID($0)] } ?? [],
+                messageID: messageIDDomain.messageID(localPart: message.id), inReplyTo: nil,
+                references: message.incident.map { [Self.threadID($0, domain: messageIDDomain)] } ?? [],
                 extraHeaders: message.incident.map { [("X-Oncalld-Incident", $0.description)] } ?? [])
             return await sender.send(email, date: now, multi: multi)
         case .sms:
@@ -64,7 +69,7 @@ public struct MessageSender: Sendable {
     }
 
     /// The Message-ID every email about an incident refers to, so mail clients thread them.
-    public static func threadID(_ incident: IncidentNumber) -> String {
-        "\(incident.description.lowercased())@oncalld"
+    public static func threadID(_ incident: IncidentNumber, domain: MessageIDDomain = .standard) -> String {
+        domain.messageID(localPart: incident.description.lowercased())
     }
 }

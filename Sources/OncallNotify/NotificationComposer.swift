@@ -1,5 +1,6 @@
 import Foundation
 import OncallCore
+import OncallSupport
 
 /// Turns a notification decision into messages: an email per person with an address (with
 /// their own signed action links), one message per chat robot or webhook for the incident's
@@ -125,19 +126,18 @@ extension ChannelKind {
 /// The JSON event a generic webhook receives.
 enum GenericEvent {
     static func payload(_ incident: Incident, purpose: String, recipients: [String], links: MessageLinks, now: Date) -> [String: Any] {
-        let format = ISO8601DateFormatter()
         var incidentFields: [String: Any] = [
             "id": incident.id.description, "level": incident.level.rawValue, "state": incident.state.rawValue,
             "subject": incident.form.subject, "organisation": incident.form.organisation, "reporter": incident.form.reporter,
-            "reported_at": format.string(from: incident.reportedAt),
+            "reported_at": RFC3339.format(incident.reportedAt),
         ]
         if let scope = incident.form.scope { incidentFields["scope"] = scope.rawValue }
-        if let started = incident.form.outageStarted { incidentFields["outage_started"] = format.string(from: started) }
+        if let started = incident.form.outageStarted { incidentFields["outage_started"] = RFC3339.format(started) }
         var linkFields: [String: String] = [:]
         linkFields["incident"] = links.incident
         linkFields["runbook"] = links.runbook
         linkFields["acknowledge"] = links.acknowledge
         linkFields["resolve"] = links.resolve
-        return ["event": purpose, "sent_at": format.string(from: now), "incident": incidentFields, "recipients": recipients, "links": linkFields]
+        return ["event": purpose, "sent_at": RFC3339.format(now), "incident": incidentFields, "recipients": recipients, "links": linkFields]
     }
 }

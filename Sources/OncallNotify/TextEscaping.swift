@@ -1,24 +1,13 @@
 import Foundation
+import OncallSupport
 
 /// Escaping for each place text is put: URLs, form bodies, JSON strings, HTML, Slack mrkdwn, mail headers.
 public enum TextEscaping {
     /// Percent-encodes everything but RFC 3986 unreserved characters, so the result is safe in any URL part.
-    public static func percentEncoded(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            if isUnreserved(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += String(format: "%%%02X", byte)
-            }
-        }
-        return result
-    }
+    public static func percentEncoded(_ text: String) -> String { FormURLEncoding.percentEncoded(text) }
 
     /// `application/x-www-form-urlencoded`: like ``percentEncoded(_:)`` but a space becomes `+`.
-    public static func formEncoded(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: false).map { percentEncoded(String($0)) }.joined(separator: "+")
-    }
+    public static func formEncoded(_ text: String) -> String { FormURLEncoding.formEncoded(text) }
 
     /// The inside of a JSON string literal (no surrounding quotes).
     public static func jsonStringContent(_ text: String) -> String {
@@ -43,23 +32,13 @@ public enum TextEscaping {
         return result
     }
 
-    /// Text safe inside HTML elements and double- or single-quoted attributes.
-    public static func html(_ text: String) -> String {
-        replacing(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
-    }
+    /// Text safe inside HTML elements and double- or single-quoted attributes (``OncallSupport/htmlEscape(_:)``).
+    public static func html(_ text: String) -> String { htmlEscape(text) }
 
     /// Slack mrkdwn: only `&`, `<` and `>` are control characters there.
-    public static func slack(_ text: String) -> String {
-        replacing(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;"])
-    }
+    public static func slack(_ text: String) -> String { slackEscaper.escape(text) }
 
-    private static func replacing(_ text: String, _ entities: [Character: String]) -> String {
-        var result = ""
-        for character in text {
-            if let entity = entities[character] { result += entity } else { result.append(character) }
-        }
-        return result
-    }
+    private static let slackEscaper = CharacterEscaper(["&": "&amp;", "<": "&lt;", ">": "&gt;"])
 
     /// One header line's worth of text: CR, LF and other control characters become a space (a CRLF pair one
     /// space), so a value can never start a new header (header injection).
@@ -78,14 +57,5 @@ public enum TextEscaping {
             }
         }
         return result.trimmingCharacters(in: .whitespaces)
-    }
-
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-            true
-        default: false
-        }
     }
 }

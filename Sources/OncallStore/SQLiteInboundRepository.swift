@@ -1,10 +1,13 @@
 import Foundation
 import GRDB
 import OncallCore
+import OncallSupport
 
 /// Inbound bookkeeping: dedup records, reply threading and the quarantine.
 public struct SQLiteInboundRepository: InboundStore {
     let database: SQLiteDatabase
+    /// Tells our own Message-IDs (a delivery's id, an incident's thread root) from others'.
+    let ownMessageIDs: MessageIDDomain
 
     public func inboundRecord(key: String) async throws -> InboundRecord? {
         try await database.pool.read { db in try InboundTable.record(key: key, db) }
@@ -23,7 +26,7 @@ public struct SQLiteInboundRepository: InboundStore {
                                                   arguments: [id]) {
                     return IncidentNumber(value)
                 }
-                guard let local = OwnMessageID.localPart(of: id) else { continue }
+                guard let local = ownMessageIDs.localPart(of: id) else { continue }
                 // Our own mail: a delivery's id, or an incident's thread root (inc-000123).
                 if let incident = try OutboxTable.incident(ofMessage: local, db) { return incident }
                 if let number = IncidentNumber(local), try IncidentRecord.fetch(number, db) != nil { return number }
@@ -35,7 +38,7 @@ public struct SQLiteInboundRepository: InboundStore {
     public func incident(answeringDeliveryIn messageIDs: [String]) async throws -> IncidentNumber? {
         try await database.pool.read { db in
             for raw in messageIDs {
-                guard let local = OwnMessageID.localPart(of: raw) else { continue }
+                guard let local = ownMessageIDs.localPart(of: raw) else { continue }
                 if let incident = try OutboxTable.incident(ofMessage: local, db) { return incident }
             }
             return nil
@@ -105,14 +108,5 @@ enum InboundTable {
         QuarantinedMessage(
             id: row["id"], integration: row["integration"], kind: row["kind"], receivedAt: Date(timeIntervalSince1970: row["receivedAt"]),
             reason: row["reason"], raw: row["raw"], status: QuarantinedMessage.Status(rawValue: row["status"]) ?? .held)
-    }
-}
-
-/// Message-IDs oncalld itself wrote.
-enum OwnMessageID {
-    static func localPart(of id: String) -> String? {
-        let id = id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t"))
-        guard id.hasSuffix("@oncalld") else { return nil }
-        return String(id.dropLast("@oncalld".count))
     }
 }

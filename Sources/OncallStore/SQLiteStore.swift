@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OncallCore
+import OncallSupport
 
 /// The embedded backend: one SQLite file in WAL mode with `synchronous = FULL`, so a write
 /// returns only after its commit is fsynced. Each aggregate has its repository; all of them
@@ -16,12 +17,13 @@ public final class SQLiteStore: Sendable {
     public let periodic: SQLitePeriodicRepository
 
     /// Opens (creating if needed) the database at `path` and runs pending migrations.
-    public init(path: String) throws {
+    /// `ownMessageIDs` is the domain of the Message-IDs the daemon's mail carries (reply threading).
+    public init(path: String, ownMessageIDs: MessageIDDomain = .standard) throws {
         database = try SQLiteDatabase(path: path)
         incidents = SQLiteIncidentRepository(database: database)
         timers = SQLiteTimerRepository(database: database)
         deliveries = SQLiteOutboxRepository(database: database)
-        inbound = SQLiteInboundRepository(database: database)
+        inbound = SQLiteInboundRepository(database: database, ownMessageIDs: ownMessageIDs)
         visits = SQLiteVisitRepository(database: database)
         postmortems = SQLitePostmortemRepository(database: database)
         periodic = SQLitePeriodicRepository(database: database)

@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// The fields of an `application/x-www-form-urlencoded` body or a query string.
 struct FormFields: Sendable {
@@ -6,11 +7,8 @@ struct FormFields: Sendable {
 
     init(_ encoded: String?) {
         guard let encoded else { return }
-        for pair in encoded.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else { continue }
-            let value = parts.count == 2 ? Self.decode(parts[1]) ?? "" : ""
-            values[name, default: []].append(value)
+        for field in FormURLEncoding.fields(encoded) {
+            values[field.name, default: []].append(field.text)
         }
     }
 
@@ -21,16 +19,5 @@ struct FormFields: Sendable {
     func trimmed(_ name: String) -> String? {
         guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
-    }
-
-    private static func decode(_ text: Substring) -> String? {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-    }
-}
-
-extension String {
-    /// Percent-encodes a query value (everything but unreserved characters).
-    var queryEncoded: String {
-        addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? ""
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// A vertical bar chart drawn as inline SVG on the server: groups along the x axis (months), one
 /// bar per series in each group (levels), the value written above each bar. Its text takes the

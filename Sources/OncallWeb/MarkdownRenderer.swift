@@ -1,3 +1,5 @@
+import OncallSupport
+
 /// Turns a report's Markdown into HTML: headings, paragraphs, lists, tables, block quotes, code,
 /// emphasis and links. Raw HTML is never passed through: every character of the source reaches
 /// the page escaped, and the only tags in the output are the ones made here. Two pieces of HTML

@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// Horizontal bars from 0 to 100 % drawn as inline SVG on the server, one per labelled row
 /// (a branch's SLA compliance); a row without a share shows a dash.

@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// Shows an archive snippet with its matches highlighted. The store brackets each match
 /// (`…订单系统[登录]超时…`); a bracketed passage that contains none of the searched words is the

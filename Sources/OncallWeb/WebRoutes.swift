@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import OncallCore
+import OncallSupport
 
 /// The managers' web view under `/web`: sign-in, open incidents, incident pages, the archive,
 /// fault reports with their review, and statistics. It authenticates by itself (a session cookie
@@ -83,7 +84,7 @@ public struct WebRoutes: Sendable {
         guard let viewer = viewer(request) else {
             var path = request.uri.path
             if let query = request.uri.query, !query.isEmpty { path += "?" + query }
-            let next = NextPath.validated(path).map { "?next=" + $0.queryEncoded } ?? ""
+            let next = NextPath.validated(path).map { "?next=" + FormURLEncoding.percentEncoded($0) } ?? ""
             return WebResponse.redirect(to: "/web/login" + next)
         }
         do {

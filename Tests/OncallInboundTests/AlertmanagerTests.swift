@@ -88,4 +88,74 @@ struct AlertmanagerTests {
         #expect(refusal(Self.request(body, auth: ("Authorization", "Basic am-token-6c1f")), Self.integration)?.status == 401)
         #expect(refusal(Self.request(body, auth: ("authorization", "bearer am-token-6c1f")), Self.integration) == nil)
     }
+
+    @Test("a refusal names the field that was wrong", arguments: [
+        ("status", "'status': must be 'firing' or 'resolved', not 'pending'"),
+        ("groupKey", "'groupKey' is required"),
+        ("alerts", "'alerts' must be a list"),
+        ("alertNotObject", "'alerts[1]' must be an object"),
+        ("labels", "'alerts[0].labels' is required"),
+        ("badLabel", "'alerts[0].labels.severity' must be a string"),
+        ("startsAt", "'alerts[0].startsAt' is required"),
+        ("badTime", "'alerts[0].startsAt': 'yesterday' is not an RFC 3339 time"),
+        ("badEnd", "'alerts[1].endsAt': 'soon' is not an RFC 3339 time"),
+        ("truncated", "'truncatedAlerts' must be an integer"),
+        ("version", "unsupported Alertmanager webhook version '3'"),
+    ])
+    func refusalNamesField(_ breakage: String, _ message: String) throws {
+        let body = try Self.modified { object in
+            var alerts = object["alerts"] as! [[String: Any]]
+            switch breakage {
+            case "status": object["status"] = "pending"
+            case "groupKey": object.removeValue(forKey: "groupKey")
+            case "alerts": object["alerts"] = "none"
+            case "alertNotObject": object["alerts"] = [alerts[0], "x"]
+            case "labels": alerts[0].removeValue(forKey: "labels")
+            case "badLabel": alerts[0]["labels"] = ["severity": 3]
+            case "startsAt": alerts[0].removeValue(forKey: "startsAt")
+            case "badTime": alerts[0]["startsAt"] = "yesterday"
+            case "badEnd": alerts[1]["endsAt"] = "soon"
+            case "truncated": object["truncatedAlerts"] = "many"
+            default: object["version"] = "3"
+            }
+            if !["alerts", "alertNotObject"].contains(breakage) { object["alerts"] = alerts }
+        }
+        let error = try #require(refusal(Self.request(body), Self.integration))
+        #expect(error.status == 400)
+        #expect(error.message.hasPrefix(message), "\(error.message)")
+    }
+
+    @Test("bodies that are not a JSON object are refused with 400 and say so", arguments: [
+        ("{", "not valid JSON"), ("[]", "must be a JSON object"), ("\"text\"", "must be a JSON object"),
+    ])
+    func notAnObject(_ body: String, _ message: String) {
+        let error = refusal(Self.request(Data(body.utf8)), Self.integration)
+        #expect(error?.status == 400)
+        #expect(error?.message.contains(message) == true, "\(error?.message ?? "accepted")")
+    }
+
+    @Test("null optional members, an empty endsAt and Go's zero time mean absent")
+    func nullsAndZeroTime() throws {
+        let body = try Self.modified { object in
+            object["receiver"] = NSNull()
+            object["commonLabels"] = NSNull()
+            object["truncatedAlerts"] = NSNull()
+            var alerts = object["alerts"] as! [[String: Any]]
+            alerts[0]["endsAt"] = ""
+            alerts[1]["endsAt"] = "0001-01-01T00:00:00Z"
+            alerts[1]["annotations"] = NSNull()
+            alerts[1].removeValue(forKey: "fingerprint")
+            object["alerts"] = alerts
+        }
+        guard case let .alertmanager(webhook) = try decode(Self.request(body), Self.integration) else {
+            Issue.record("expected an Alertmanager payload")
+            return
+        }
+        #expect(webhook.receiver == "")
+        #expect(webhook.commonLabels == [:])
+        #expect(webhook.truncatedAlerts == 0)
+        #expect(webhook.alerts.map(\.endsAt) == [nil, nil])
+        #expect(webhook.alerts[1].annotations == [:])
+        #expect(webhook.alerts[1].fingerprint == "")
+    }
 }

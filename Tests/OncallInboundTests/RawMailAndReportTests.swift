@@ -120,4 +120,36 @@ struct RawMailAndReportTests {
     func reportAuth() throws {
         #expect(refusal(Self.jsonRequest(#"{"subject":"x"}"#, token: "pipe-token"), Self.json)?.status == 401)
     }
+
+    @Test("JSON report times may carry fractional seconds and offsets", arguments: [
+        ("2026-01-01T00:00:00.250Z", 0.25), ("2026-01-01T08:00:00+08:00", 0.0), ("2026-01-01T08:00:00.5+08:00", 0.5),
+        ("2026-01-01T00:00:00Z", 0.0),
+    ])
+    func reportFractionalTimes(_ text: String, _ seconds: Double) throws {
+        let payload = try decode(Self.jsonRequest(#"{"subject":"s","organisation":"o","reporter":"r","outage_started":"\#(text)","outage_ended":"\#(text)"}"#), Self.json)
+        guard case let .report(form, _) = payload else {
+            Issue.record("expected a report, got \(payload)")
+            return
+        }
+        let t0 = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+        #expect(form.outageStarted == t0.addingTimeInterval(seconds))
+        #expect(form.outageEnded == t0.addingTimeInterval(seconds))
+    }
+
+    @Test("a JSON report time that is not RFC 3339 is refused with 422 naming the field", arguments: [
+        "2026-01-01", "2026-01-01T00:00:00", "yesterday", "2026-02-30T00:00:00Z",
+    ])
+    func reportBadTime(_ text: String) throws {
+        let body = #"{"subject":"s","organisation":"o","reporter":"r","outage_started":"\#(text)"}"#
+        let error = refusal(Self.jsonRequest(body), Self.json)
+        #expect(error?.status == 422)
+        #expect(error?.message.hasPrefix("outage_started:") == true)
+    }
+
+    @Test("an unknown JSON report field is refused with 400")
+    func reportUnknownField() throws {
+        let error = refusal(Self.jsonRequest(#"{"subject":"s","organisation":"o","reporter":"r","severity":"high"}"#), Self.json)
+        #expect(error?.status == 400)
+        #expect(error?.code == "unknown_field")
+    }
 }

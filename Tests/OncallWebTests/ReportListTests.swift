@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import OncallCore
+import OncallSupport
 import Testing
 @testable import OncallWeb
 
@@ -106,7 +107,7 @@ struct ReportListTests {
         try await withWebServer { browser, fixture in
             let anonymous = try await browser.get("/web/reports?state=draft")
             #expect(anonymous.status == .seeOther)
-            #expect(anonymous.location == "/web/login?next=" + "/web/reports?state=draft".queryEncoded)
+            #expect(anonymous.location == "/web/login?next=" + FormURLEncoding.percentEncoded("/web/reports?state=draft"))
             #expect(await fixture.reportQueries.isEmpty)
             let signedIn = try await browser.signIn("li.na", next: "/web/reports?state=draft")
             #expect(signedIn.location == "/web/reports?state=draft")

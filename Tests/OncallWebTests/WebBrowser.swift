@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import OncallHTTP
+import OncallSupport
 @testable import OncallWeb
 
 /// A browser for the tests: keeps the cookies the server sets and sends them back, as a browser does.
@@ -20,7 +21,7 @@ actor WebBrowser {
     func post(_ path: String, _ fields: [(String, String)], headers: HTTPFields = [:]) async throws -> TestResponse {
         var headers = headers
         headers[.contentType] = "application/x-www-form-urlencoded"
-        let body = fields.map { "\($0.0.queryEncoded)=\($0.1.queryEncoded)" }.joined(separator: "&")
+        let body = fields.map { "\(FormURLEncoding.percentEncoded($0.0))=\(FormURLEncoding.percentEncoded($0.1))" }.joined(separator: "&")
         return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 

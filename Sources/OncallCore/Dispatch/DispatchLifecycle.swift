@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// Field dispatch as incident changes: choosing and sending an engineer, the visit's steps, and
 /// the visit deadlines' timers. Pure: the caller passes the incident, its visits, the workload and `now`.
@@ -96,7 +97,7 @@ public enum DispatchLifecycle {
         return IncidentChange(
             incident: incident,
             events: [TimelineEvent(kind: .slaBreach, at: now, actor: IncidentLifecycle.daemonActor, details: [
-                "deadline": kind.rawValue, "due_at": ISO8601DateFormatter().string(from: deadline.dueAt),
+                "deadline": kind.rawValue, "due_at": RFC3339.format(deadline.dueAt),
                 "attempt": String(visit.attempt), "engineer": visit.engineer, "branch": visit.branch,
             ])],
             // An earlier breach's escalation must not be pushed back by a later one.
@@ -116,7 +117,7 @@ public enum DispatchLifecycle {
             details["engineer"] = visit.engineer
             details["branch"] = visit.branch
             if event.kind == .dispatched {
-                details["arrive_by"] = ISO8601DateFormatter().string(from: visit.arriveBy)
+                details["arrive_by"] = RFC3339.format(visit.arriveBy)
                 details["sla"] = visit.slaKind.rawValue
             }
             return TimelineEvent(kind: .dispatch, at: event.at, actor: event.actor, details: details)

@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// One engineer's on-site visit for an incident, and the promises it is held to.
 ///
@@ -268,5 +269,5 @@ public struct Visit: Sendable, Equatable {
     }
 
     /// UTC ISO 8601, as timeline details carry times.
-    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    static func iso(_ date: Date) -> String { RFC3339.format(date) }
 }

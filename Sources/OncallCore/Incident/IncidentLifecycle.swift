@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// The incident state machine: pure decisions from (incident, request, policy, now) to an `IncidentChange`.
 ///
@@ -167,7 +168,7 @@ public enum IncidentLifecycle {
         return IncidentChange(
             incident: next,
             events: [TimelineEvent(kind: .escalated, at: now, actor: daemonActor, details: [
-                "reason": reason, "trigger": "timer", "due_at": ISO8601DateFormatter().string(from: timer.dueAt),
+                "reason": reason, "trigger": "timer", "due_at": RFC3339.format(timer.dueAt),
             ])]
         )
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OncallSupport
 
 /// Writes one fault report; each method is one part of the document.
 struct PostmortemRenderer {
@@ -206,10 +207,9 @@ struct PostmortemRenderer {
 
     /// `key: value` pairs in key order; times in local time and person ids as names.
     private func details(_ details: [String: String], without shownKey: String?) -> String {
-        let iso = ISO8601DateFormatter()
         return details.filter { $0.key != shownKey }.sorted { $0.key < $1.key }.map { key, value in
             var shown = value
-            if key.hasSuffix("_at") || key.hasSuffix("_by"), let instant = iso.date(from: value) {
+            if key.hasSuffix("_at") || key.hasSuffix("_by"), let instant = RFC3339.parse(value) {
                 shown = time.text(instant)
             } else if ["engineer", "reviewer", "owner"].contains(key) {
                 shown = name(value)

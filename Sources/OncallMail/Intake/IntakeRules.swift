@@ -1,5 +1,6 @@
 import Foundation
 import OncallCore
+import OncallSupport
 
 /// The configuration that turns mail into incidents: who is who, and which words mean what.
 ///
@@ -23,7 +24,7 @@ public struct IntakeRules: Sendable, Equatable {
     /// The addresses oncalld itself sends from; mail from them is our own, coming back (a loop).
     public var ourAddresses: Set<String>
     /// The domain part of the Message-IDs oncalld generates (`…@oncalld`).
-    public var ownMessageIDDomain: String
+    public var ownMessageIDDomain: MessageIDDomain
     /// Senders (an address, or a domain that also covers its subdomains) whose automated mail is
     /// wanted: monitoring systems and helpdesk tools mark their mail `Auto-Submitted` or
     /// `Precedence: bulk`, yet their mail is exactly what should become incidents. They are
@@ -36,7 +37,7 @@ public struct IntakeRules: Sendable, Equatable {
     public init(
         organisationByDomain: [String: String] = [:], defaultOrganisation: String = "",
         serviceByTag: [String: String] = [:], keywordRules: [KeywordRule] = [], defaultScope: Scope? = nil,
-        responders: [String: String] = [:], ourAddresses: Set<String> = [], ownMessageIDDomain: String = "oncalld",
+        responders: [String: String] = [:], ourAddresses: Set<String> = [], ownMessageIDDomain: MessageIDDomain = .standard,
         trustedAutomatedSenders: Set<String> = [],
         timeZone: TimeZone = TimeZone(secondsFromGMT: 8 * 3600)!
     ) {
@@ -85,9 +86,7 @@ public struct IntakeRules: Sendable, Equatable {
 
     /// Whether `id` is a Message-ID oncalld generated.
     func isOwnMessageID(_ id: String) -> Bool {
-        let domain = ownMessageIDDomain.intakeTrimmed.lowercased()
-        guard !domain.isEmpty else { return false }
-        return id.lowercased().hasSuffix("@" + domain)
+        ownMessageIDDomain.owns(id)
     }
 
     /// Whether automated mail from `address` is wanted (`trustedAutomatedSenders`).

@@ -1,10 +1,11 @@
-/// Hex encoding and decoding of bytes (signatures, digests).
-enum HexBytes {
+/// Hex encoding and decoding of bytes (digests, signatures, percent escapes).
+public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// Lowercase hex, two digits per byte.
-    static func string(_ bytes: some Sequence<UInt8>) -> String {
+    public static func string(_ bytes: some Sequence<UInt8>) -> String {
         var output: [UInt8] = []
+        output.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
             output.append(digits[Int(byte >> 4)])
             output.append(digits[Int(byte & 0x0F)])
@@ -13,7 +14,7 @@ enum HexBytes {
     }
 
     /// The bytes of an even-length hex string (either case), or nil if it is not one.
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []
@@ -27,8 +28,8 @@ enum HexBytes {
         return bytes
     }
 
-    /// The value of one hex digit, or nil.
-    static func value(_ digit: UInt8) -> UInt8? {
+    /// The value of one ASCII hex digit (either case), or nil.
+    public static func value(_ digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
