@@ -41,10 +41,9 @@ final class DaemonProcess: @unchecked Sendable {
     /// Waits for `READY=1` on the daemon's `NOTIFY_SOCKET` (it sends it once both listeners are
     /// bound); throws with the daemon's stderr if it exits first or is not ready within `timeout`.
     func waitUntilReady(timeout: Duration = .seconds(10)) async throws {
-        let process = self.process
         do {
-            try await notify.waitFor("READY=1", timeout: timeout) {
-                process.isRunning ? nil : "oncalld exited with status \(process.terminationStatus) before it was ready"
+            try await notify.waitFor("READY=1", timeout: timeout) { [self] in
+                isRunning ? nil : "oncalld exited with status \(process.terminationStatus) before it was ready"
             }
         } catch {
             throw HarnessError("\(error)\noncalld stderr (\(logPath)):\n\(log)")
