@@ -44,14 +44,16 @@ struct CrashRecoveryTests {
         try sandbox.writeConfig(sandbox.config(emergencyAfter: "2s"))
         let first = try await sandbox.startDaemon()
 
-        let reportedAt = ContinuousClock.now
         let incident = try await sandbox.report(sampleReport("escalates while the daemon is down"))
         first.send(SIGKILL)
         try await first.waitForExit(timeout: .seconds(5))
         #expect(incident.state == "reported")
 
-        // The timer comes due (2 s after the report) while nothing runs.
-        try await sleep(until: reportedAt + .milliseconds(2500))
+        // The timer comes due (2 s after the report the daemon recorded) while nothing runs.
+        let dueAt = incident.reportedAt.addingTimeInterval(2)
+        _ = try await eventually("the escalation timer's due time \(dueAt) to pass", timeout: .seconds(5)) {
+            Date() > dueAt.addingTimeInterval(0.2) ? true : nil
+        }
         let second = try await sandbox.startDaemon()
 
         let escalated = try await eventually("INC-000001 to be escalated after the restart", timeout: .seconds(10)) {
@@ -72,7 +74,16 @@ struct CrashRecoveryTests {
         let stopped = try await second.stop()
         #expect(stopped.status == 0 && !stopped.signalled, "SIGTERM should stop oncalld with status 0\n\(sandbox.logs)")
         _ = try await sandbox.startDaemon()
-        try await Task.sleep(for: .milliseconds(500))  // room for a (wrong) second firing at start-up
+        // A (wrong) second firing at start-up would be of a timer already due; a marker incident reported
+        // now escalates 2 s later from the same engine, which fires in due order: once it has, the
+        // start-up firing would have happened, and this process has fired exactly one escalation.
+        let marker = try await sandbox.report(sampleReport("marker after the second restart"))
+        _ = try await eventually("the marker \(marker.id) to be escalated", timeout: .seconds(10)) {
+            try await sandbox.show(marker.id).state == "escalated" ? true : nil
+        }
+        let thirdMetrics = try await sandbox.request("GET", "/metrics")
+        #expect(thirdMetrics.text.contains("oncalld_timers_fired_total{kind=\"emergency_escalation\"} 1"),
+                "only the marker's escalation fired after the second restart:\n\(thirdMetrics.text)")
         let again = try await sandbox.show(incident.id)
         #expect(again.state == "escalated")
         #expect((again.timeline ?? []).filter { $0.kind == "escalated" }.count == 1, "timeline: \(again.timeline ?? [])")

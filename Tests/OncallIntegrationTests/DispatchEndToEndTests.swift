@@ -245,7 +245,19 @@ struct DispatchEndToEndTests {
         try #require(accepted.status == 0, "\(accepted)")
         let visit = try APIDates.decoder.decode(VisitDTO.self, from: Data(accepted.stdout.utf8))
         #expect(visit.deadline("accept")?.status == "breached" && visit.deadline("accept")?.metAt != nil, "\(accepted.stdout)")
-        try await Task.sleep(for: .milliseconds(1500))
+        // A wrong repeat would come from a timer already due (or due emergency_after_breach after it). A marker
+        // visit dispatched now breaches its own accept deadline 4 s later, from the same timer engine, which
+        // fires in due order: once that breach is on the marker's timeline, a repeat would be on this one's.
+        let marker = try await sandbox.report(sampleReport("标记：重复违约检查"))
+        let markerDispatch = try await sandbox.ctl("dispatch", [marker.id, "--site", DispatchWorld.shanghaiSite])
+        try #require(markerDispatch.status == 0, "\(markerDispatch)")
+        _ = try await eventually("the marker \(marker.id)'s accept sla_breach", timeout: .seconds(10)) { () async throws -> Bool? in
+            let markerTimeline = try await sandbox.show(marker.id).timeline ?? []
+            return markerTimeline.contains { $0.kind == "sla_breach" && $0.details["deadline"] == "accept" } ? true : nil
+        }
+        let repeatMetrics = try await sandbox.request("GET", "/metrics")
+        #expect(repeatMetrics.text.contains("oncalld_timers_fired_total{kind=\"dispatch_accept\"} 2"),
+                "one accept timer per visit, each fired once:\n\(repeatMetrics.text)")
         // One breach for the project manager and one escalation of it, never a repeat.
         let breaches = try await sandbox.show(id).timeline?.filter { $0.kind == "sla_breach" && $0.details["deadline"] == "accept" } ?? []
         #expect(breaches.filter { $0.details["escalation"] == nil }.count == 1, "accept breaches: \(breaches)")

@@ -47,9 +47,17 @@ struct EscalationChainNotifyTests {
         }
         try await sink.waitForMessages("the resolution mails", count: beforeResolve.count + 8, timeout: .seconds(8))
 
-        // Then silence: no reminder, escalation or anything else once resolved.
-        try await Task.sleep(for: .seconds(3))
-        let mails = try sink.messages()
+        // Then silence: no reminder, escalation or anything else once resolved. A marker incident reported
+        // now, and left alone, escalates 3 s later from the same timer engine, which fires timers in due
+        // order: once its escalation mail is out and the outbox has settled, any reminder or escalation of
+        // the resolved two due before it would have been fired and mailed.
+        let marker = try await sandbox.report(sampleReport("标记：静默检查"))
+        #expect(marker.id == "INC-000003")
+        try await sink.waitForMessages("the marker's escalation mail", count: beforeResolve.count + 8, timeout: .seconds(12)) { mails in
+            mails.contains { $0.incident == marker.id && $0.subject.hasSuffix("— escalated to the emergency group") }
+        }
+        try await world.waitUntilOutboxSettled()
+        let mails = try sink.messages().filter { $0.incident != marker.id }
         let summary = mails.map { "\($0.incident) \($0.recipient ?? "?") +\(String(format: "%.2f", $0.at - reportedAt))s «\($0.subject)»" }
             .joined(separator: "\n")
         #expect(mails.count == 16, "8 before the resolution, 6 for it and 2 report requests, nothing after:\n\(summary)\n\(world.logs)")

@@ -14,9 +14,10 @@ struct LiveTimerTests {
         _ = try await sandbox.startDaemon()
 
         let start = ContinuousClock.now
+        // In this order, so that the resolved incident's timer (had it kept one) is due before the last one's.
         let open = try await sandbox.report(sampleReport("left alone"))
-        let acked = try await sandbox.report(sampleReport("acknowledged, still unresolved"))
         let resolved = try await sandbox.report(sampleReport("resolved within 2 s"))
+        let acked = try await sandbox.report(sampleReport("acknowledged, still unresolved"))
         let afterAck = try await sandbox.call { try $0.ack(acked.id) }
         #expect(afterAck.state == "acknowledged")
         let afterResolve = try await sandbox.call { try $0.resolve(resolved.id, summary: "restarted the pool") }
@@ -36,7 +37,10 @@ struct LiveTimerTests {
             #expect(events.count == 1 && events.first?.actor == "oncalld", "timeline: \(escalated.timeline ?? [])")
         }
 
-        try await sleep(until: start + .seconds(6))
+        // The timer engine fires in due order, and the resolved incident's timer (had it kept one) was due
+        // before that of the acknowledged one, reported after it: now that that one has escalated, a wrong
+        // escalation of the resolved incident would already be on its timeline.
+        try #require(resolved.reportedAt <= acked.reportedAt, "the check below needs \(resolved.id) reported before \(acked.id)")
         let still = try await sandbox.show(resolved.id)
         #expect(still.state == "resolved")
         #expect(still.escalatedAt == nil)

@@ -25,7 +25,8 @@ struct NotifyEmailTests {
             list.count >= 2 && list.allSatisfy { $0.status != "pending" }
         }
         var mails = try await sink.waitForMessages("two emails", count: 2)
-        try await Task.sleep(for: .milliseconds(300))  // room for a wrong extra message
+        // Nothing pending in the outbox: no extra message can come.
+        try await world.waitUntilOutboxSettled()
         mails = try sink.messages()
         try #require(mails.count == 2, "exactly one mail each for li.na and zhang.wei: \(mails)\n\(world.logs)")
         #expect(deliveries.count == 2, "\(NotifySandbox.describe(deliveries))")

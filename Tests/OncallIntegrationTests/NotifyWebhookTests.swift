@@ -25,8 +25,14 @@ struct NotifyWebhookTests {
         var deliveries = try await world.waitForDeliveries("the webhook to be delivered after two retries", timeout: .seconds(12)) { list in
             list.contains { $0.target == "hook" && $0.status != "pending" } && list.contains { $0.target == "wx" && $0.status != "pending" }
         }
-        try await Task.sleep(for: .milliseconds(1200))  // a wrong fourth request would come within max_backoff/2…max_backoff
+        // Nothing pending in the outbox: no fourth request can come. The receiver logs a request after
+        // answering it, so wait for its log to hold every recorded attempt before counting.
+        try await world.waitUntilOutboxSettled()
         deliveries = try await world.deliveries()
+        let recorded = deliveries.first { $0.target == "hook" }?.attempts.count ?? 0
+        try await receiver.waitForRequests("the receiver to log the \(recorded) recorded /hook attempts") { list in
+            list.filter { $0.path == "/hook" }.count >= recorded && list.contains { $0.path == "/wecom" }
+        }
 
         let hook = try #require(deliveries.first { $0.target == "hook" }, "\(NotifySandbox.describe(deliveries))")
         #expect(deliveries.filter { $0.target == "hook" }.count == 1, "one message per webhook: \(NotifySandbox.describe(deliveries))")
@@ -102,8 +108,12 @@ struct NotifyWebhookTests {
         _ = try await world.waitForDeliveries("both webhooks to be dead", timeout: .seconds(15)) { list in
             list.count == 2 && list.allSatisfy { $0.status != "pending" }
         }
-        try await Task.sleep(for: .milliseconds(2500))  // longer than max_backoff: a fifth attempt would show
+        // Nothing pending in the outbox: no fifth attempt can come. Wait for the receiver to log every
+        // recorded attempt (it logs after answering), then count.
+        try await world.waitUntilOutboxSettled()
         let deliveries = try await world.deliveries()
+        let recorded = deliveries.reduce(0) { $0 + $1.attempts.count }
+        try await receiver.waitForRequests("the receiver to log the \(recorded) recorded attempts") { $0.count >= recorded }
 
         let bad = try #require(deliveries.first { $0.target == "bad" })
         #expect(bad.status == "dead", "\(NotifySandbox.describe(deliveries))")
@@ -145,16 +155,21 @@ struct NotifyWebhookTests {
         #expect(!sentBeforeKill.isEmpty && sentBeforeKill.allSatisfy { $0.status == 503 }, "\(sentBeforeKill)")
 
         try receiver.answer(["/hook": 200])
-        // Let the retry come due while nothing runs (the first retry waits at most 1 s).
-        try await Task.sleep(for: .milliseconds(1200))
+        // Let the retry come due while nothing runs: wait until the time the daemon recorded for it has passed.
+        let retryAt = try #require(failing.first { $0.target == "hook" }?.nextAttemptAt, "\(NotifySandbox.describe(failing))")
+        _ = try await eventually("the recorded retry time \(retryAt) to pass", timeout: .seconds(5)) { Date() > retryAt ? true : nil }
         _ = try await world.startDaemon()
 
         let deliveries = try await world.waitForDeliveries("the webhook to be delivered after the restart") { list in
             list.first { $0.target == "hook" }?.status == "delivered"
         }
-        try await Task.sleep(for: .milliseconds(1500))  // room for a wrong duplicate
-        let requests = try receiver.requests("/hook")
+        // Nothing pending in the outbox: no duplicate can come. Count once the receiver has logged every
+        // recorded attempt since the restart (it logs after answering).
+        try await world.waitUntilOutboxSettled()
         let hook = try #require(try await world.deliveries().first { $0.target == "hook" })
+        let requests = try await receiver.waitForRequests("the receiver to log the 200") { list in
+            list.contains { $0.path == "/hook" && $0.status == 200 }
+        }.filter { $0.path == "/hook" }
         #expect(hook.id == hookID)
         #expect(deliveries.filter { $0.target == "hook" }.count == 1)
 

@@ -20,8 +20,13 @@ struct ReloadTests {
 
         // 1. A syntax error: refused, old configuration kept.
         try sandbox.writeConfig(sandbox.config(extraTokens: [("ops", opsTokenPath)]) + "http: [unclosed\n")
+        // A reload is over when the daemon says READY=1 again after RELOADING=1 on its NOTIFY_SOCKET.
+        let ready = try #require(daemon.notify.index(of: "READY=1"), "the daemon was ready: \(daemon.notify.received)")
         daemon.send(SIGHUP)
-        _ = try await eventually("'reload refused' in the log") { daemon.log.contains("reload refused") ? true : nil }
+        let refusing = try await daemon.notify.waitFor("RELOADING=1", skipping: ready + 1)
+        let refused = try await daemon.notify.waitFor("READY=1", skipping: refusing + 1)
+        #expect(daemon.notify.received[refusing...refused].contains { $0.contains("STATUS=reload failed") },
+                "systemctl status says the reload failed: \(daemon.notify.received)")
         let refusal = daemon.log.split(separator: "\n").first { $0.contains("reload refused") } ?? ""
         #expect(refusal.contains("syntax"), "the refusal should say why: \(refusal)")
         #expect(daemon.isRunning, "\(sandbox.logs)")
@@ -32,11 +37,10 @@ struct ReloadTests {
         // 2. A valid file with a second token: applies without a restart.
         try sandbox.writeConfig(sandbox.config(extraTokens: [("ops", opsTokenPath)]))
         daemon.send(SIGHUP)
-        let status = try await eventually("the ops token to be accepted after reload") { () -> Int? in
-            let response = try await sandbox.tcp("GET", "/healthz", token: opsToken)
-            return response.status == 200 ? response.status : nil
-        }
-        #expect(status == 200)
+        let reloading = try await daemon.notify.waitFor("RELOADING=1", skipping: refused + 1)
+        try await daemon.notify.waitFor("READY=1", skipping: reloading + 1)
+        // Ready again: the new token works at once.
+        #expect(try await sandbox.tcp("GET", "/healthz", token: opsToken).status == 200, "\(sandbox.logs)")
         #expect(try await sandbox.tcp("GET", "/healthz", token: sandbox.token).status == 200, "the ci token still works")
         let body = try APIDates.encoder.encode(sampleReport("reported with the reloaded token"))
         let created = try await sandbox.tcp("POST", "/v1/incidents", token: opsToken, body: body)

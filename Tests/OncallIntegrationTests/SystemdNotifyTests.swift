@@ -10,9 +10,9 @@ struct SystemdNotifyTests {
         let sandbox = try Sandbox()
         defer { sandbox.cleanup() }
         try sandbox.writeConfig(sandbox.config())
-        let notify = try NotifySocket(path: sandbox.path + "/notify.sock")
-
-        let daemon = try await sandbox.startDaemon(environment: ["NOTIFY_SOCKET": notify.path], waitUntilReady: false)
+        // Every daemon the harness starts has its own NOTIFY_SOCKET; read it here without the harness's wait.
+        let daemon = try await sandbox.startDaemon(waitUntilReady: false)
+        let notify = daemon.notify
         let ready = try await notify.waitFor("READY=1")
         // READY=1 means serving: both listeners answer at once.
         #expect(try await sandbox.call { try $0.health() }, "\(sandbox.logs)")

@@ -3,7 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// One running `oncalld --config FILE`, its stderr captured to a file.
+/// One running `oncalld --config FILE`, its stderr captured to a file, with a notification socket
+/// of its own (``notify``, passed as `NOTIFY_SOCKET`) on which it says when it is ready.
 ///
 /// Whoever starts one stops it (``stop()``, ``kill()``); `deinit` SIGKILLs a daemon still running
 /// as a last resort so no test leaves one behind.
@@ -11,13 +12,20 @@ final class DaemonProcess: @unchecked Sendable {
     let process: Process
     /// The daemon's stderr (its log).
     let logPath: String
+    /// The daemon's `NOTIFY_SOCKET`: what it tells the service manager (`READY=1`, `RELOADING=1`, `STOPPING=1`…).
+    let notify: NotifySocket
 
     var pid: Int32 { process.processIdentifier }
     var isRunning: Bool { process.isRunning }
 
-    /// Launches the daemon; it is not ready yet (see ``waitUntilReady(timeout:)``).
-    init(configPath: String, logPath: String, environment: [String: String] = [:]) throws {
+    /// Launches the daemon with `NOTIFY_SOCKET` set to a fresh datagram socket at `notifyPath`;
+    /// it is not ready yet (see ``waitUntilReady(timeout:)``).
+    init(configPath: String, logPath: String, notifyPath: String, environment: [String: String] = [:]) throws {
+        precondition(environment["NOTIFY_SOCKET"] == nil, "every daemon has its own notification socket: use `notify`")
         self.logPath = logPath
+        notify = try NotifySocket(path: notifyPath)
+        var environment = environment
+        environment["NOTIFY_SOCKET"] = notify.path
         process = try ChildProcess.launch(
             Binaries.oncalld, ["--config", configPath], environment: environment,
             stdoutPath: logPath + ".stdout", stderrPath: logPath)
@@ -30,15 +38,15 @@ final class DaemonProcess: @unchecked Sendable {
     /// Everything the daemon logged so far.
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
-    /// Waits for the `ready` log line (both listeners bound); throws with the log if the daemon exits or is slow.
+    /// Waits for `READY=1` on the daemon's `NOTIFY_SOCKET` (it sends it once both listeners are
+    /// bound); throws with the daemon's stderr if it exits first or is not ready within `timeout`.
     func waitUntilReady(timeout: Duration = .seconds(10)) async throws {
-        _ = try await eventually("oncalld to log 'ready'", timeout: timeout, interval: .milliseconds(20)) { () throws -> Bool? in
-            let log = self.log
-            if log.contains("oncalld: ready") { return true }
-            if !process.isRunning {
-                throw HarnessError("oncalld exited with status \(process.terminationStatus) before it was ready; log:\n\(log)")
+        do {
+            try await notify.waitFor("READY=1", timeout: timeout) { [self] in
+                isRunning ? nil : "oncalld exited with status \(process.terminationStatus) before it was ready"
             }
-            return nil
+        } catch {
+            throw HarnessError("\(error)\noncalld stderr (\(logPath)):\n\(log)")
         }
     }
 

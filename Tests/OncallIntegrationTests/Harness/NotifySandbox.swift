@@ -157,6 +157,22 @@ final class NotifySandbox: @unchecked Sendable {
         }
     }
 
+    /// Waits until the outbox has nothing left to send — `oncalld_deliveries{status="pending"}` is 0 in
+    /// `/metrics`, every message delivered or dead — and returns the metrics text. Every message goes
+    /// through the outbox and stays pending until its attempt is recorded, so from then on nothing more
+    /// can be sent, and an absence (no fifth attempt, no duplicate) checked afterwards means something.
+    @discardableResult
+    func waitUntilOutboxSettled(_ what: String = "the outbox to settle (no message pending)", timeout: Duration = .seconds(10)) async throws -> String {
+        do {
+            return try await eventually(what, timeout: timeout) { () async throws -> String? in
+                let metrics = try await self.sandbox.request("GET", "/metrics").text
+                return metricValue("oncalld_deliveries", label: "status", "pending", in: metrics) == 0 ? metrics : nil
+            }
+        } catch let error as HarnessError {
+            throw HarnessError("\(error.description)\n\(logs)")
+        }
+    }
+
     /// One line per delivery and attempt, for failure messages.
     static func describe(_ deliveries: [DeliveryDTO]) -> String {
         deliveries.map { delivery in

@@ -46,26 +46,48 @@ final class NotifySocket: @unchecked Sendable {
     var received: [String] { lock.withLock { messages } }
 
     /// Receives datagrams until one — among those after the first `skipping` received — has the line
-    /// `assignment` (e.g. `READY=1`); returns its index in ``received``. Throws after `timeout`.
+    /// `assignment` (e.g. `READY=1`); returns its index in ``received``. Throws after `timeout`, or
+    /// as soon as `abandon` (asked between receives, at least every 100 ms) returns a reason — say,
+    /// the sender has exited and nothing more can come.
     @discardableResult
-    func waitFor(_ assignment: String, skipping: Int = 0, timeout: Duration = .seconds(10)) async throws -> Int {
+    func waitFor(
+        _ assignment: String, skipping: Int = 0, timeout: Duration = .seconds(10),
+        abandon: (@Sendable () -> String?)? = nil
+    ) async throws -> Int {
         let deadline = ContinuousClock.now + timeout
-        let found = try await offThread { [self] () -> Int? in
-            if let index = self.index(of: assignment, from: skipping) { return index }
+        enum Outcome: Sendable { case found(Int), abandoned(String), timedOut }
+        let outcome = try await offThread { [self] () -> Outcome in
+            if let index = self.index(of: assignment, from: skipping) { return .found(index) }
             var buffer = [UInt8](repeating: 0, count: 4096)
             while ContinuousClock.now < deadline {
                 let count = recv(fd, &buffer, buffer.count, 0)
-                guard count > 0 else { continue }  // EAGAIN after the receive timeout: look at the clock again
-                let message = String(decoding: buffer[0..<count], as: UTF8.self)
-                lock.withLock { messages.append(message) }
-                if let index = self.index(of: assignment, from: skipping) { return index }
+                if count > 0 {
+                    let message = String(decoding: buffer[0..<count], as: UTF8.self)
+                    lock.withLock { messages.append(message) }
+                    if let index = self.index(of: assignment, from: skipping) { return .found(index) }
+                    continue
+                }
+                // EAGAIN after the receive timeout: has the sender gone? Drain what it sent before it went.
+                if let reason = abandon?() {
+                    while true {
+                        let count = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                        guard count > 0 else { break }
+                        lock.withLock { messages.append(String(decoding: buffer[0..<count], as: UTF8.self)) }
+                    }
+                    if let index = self.index(of: assignment, from: skipping) { return .found(index) }
+                    return .abandoned(reason)
+                }
             }
-            return nil
+            return .timedOut
         }
-        guard let found else {
+        switch outcome {
+        case .found(let index):
+            return index
+        case .abandoned(let reason):
+            throw HarnessError("no \(assignment) on NOTIFY_SOCKET: \(reason); received: \(received)")
+        case .timedOut:
             throw HarnessError("no \(assignment) on NOTIFY_SOCKET within \(timeout); received: \(received)")
         }
-        return found
     }
 
     /// The index of the first message at or after `start` that has the line `assignment`.

@@ -98,10 +98,13 @@ final class Sandbox: @unchecked Sendable {
 
     // MARK: - Daemons
 
-    /// Starts `oncalld --config` on ``configPath`` (write it first) and, unless told otherwise, waits until it is ready.
+    /// Starts `oncalld --config` on ``configPath`` (write it first) and, unless told otherwise, waits until it
+    /// is ready: until `READY=1` arrives on its own `NOTIFY_SOCKET` (``DaemonProcess/notify``).
     func startDaemon(environment: [String: String] = [:], waitUntilReady: Bool = true) async throws -> DaemonProcess {
         let number = lock.withLock { daemons.count + 1 }
-        let daemon = try DaemonProcess(configPath: configPath, logPath: path + "/oncalld-\(number).log", environment: environment)
+        let daemon = try DaemonProcess(
+            configPath: configPath, logPath: path + "/oncalld-\(number).log", notifyPath: path + "/notify-\(number).sock",
+            environment: environment)
         lock.withLock { daemons.append(daemon) }
         if waitUntilReady { try await daemon.waitUntilReady() }
         return daemon
