@@ -31,7 +31,7 @@ extension ChannelPayload {
 
 /// Why a message's extras could not be read as its channel's payload, in a line for the delivery log.
 public struct ExtrasDecodingError: Error, Equatable, CustomStringConvertible {
-    /// E.g. `missing 'event'`, `'mentions' is not an array of strings`, `not JSON`.
+    /// E.g. `missing 'event'`, `'mentions' is not an array`, `not JSON`.
     public var reason: String
 
     public init(reason: String) {
@@ -56,7 +56,7 @@ public struct ExtrasDecodingError: Error, Equatable, CustomStringConvertible {
     private static func name(of type: Any.Type) -> String {
         switch type {
         case is String.Type: "a string"
-        case is [String].Type: "an array of strings"
+        case is [Any].Type, is [String].Type: "an array"
         case is Int.Type: "an integer"
         case is [String: Any].Type: "an object"
         default: type == Any.self ? "a value" : "\(type)"
