@@ -1,6 +1,7 @@
 import Foundation
 import OncallConfig
 import OncallCore
+import OncallNotify
 import OncallWeb
 
 /// The emails that carry a regular document to `reports.recipients` (those with an address), when SMTP
@@ -18,14 +19,9 @@ enum PeriodicMail {
                 OutboxMessage(
                     id: UUID().uuidString.lowercased(), incident: nil, channel: "email", target: email,
                     recipients: [person.id], subject: "[oncalld] \(title)", body: document.markdown,
-                    extras: extras(["name": person.name, "html": html]), purpose: "\(document.kind.rawValue) report",
+                    extras: EmailPayload(html: html, name: person.name).extras, purpose: "\(document.kind.rawValue) report",
                     createdAt: document.generatedAt)
             }
         }
-    }
-
-    private static func extras(_ fields: [String: String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }

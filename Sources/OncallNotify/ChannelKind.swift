@@ -15,3 +15,18 @@ public enum ChannelKind: String, Sendable, Codable, CaseIterable, Hashable {
     /// An HTTP SMS gateway (`SMSGateway`).
     case sms
 }
+
+extension ChannelKind {
+    /// The `people[].chat` key that holds a person's id on this chat network.
+    var chatNetwork: String? {
+        switch self {
+        case .wecom, .dingtalk, .feishu, .slack: rawValue
+        case .email, .webhook, .sms: nil
+        }
+    }
+
+    /// Whether a message of this kind goes to one of `notify.webhooks`, named by its target.
+    var postsToWebhook: Bool {
+        self == .webhook || chatNetwork != nil
+    }
+}

@@ -1,11 +1,22 @@
 import Crypto
 import Foundation
+import OncallCore
 import OncallCurl
 
 /// 钉钉 自定义机器人: a text message to a robot's webhook (`https://oapi.dingtalk.com/robot/send?access_token=…`),
 /// signed (加签) when the robot has a secret.
-public enum DingTalkRobot {
-    private struct Payload: Encodable {
+///
+/// As a channel it delivers `dingtalk` outbox messages to the configured webhook they name, mentioning the people in their `ChatPayload`.
+public struct DingTalkRobot: WebhookChannel {
+    public typealias Payload = ChatPayload
+    public static let kind = ChannelKind.dingtalk
+    public let multi: CurlMulti?
+
+    public init(multi: CurlMulti? = nil) {
+        self.multi = multi
+    }
+
+    private struct Body: Encodable {
         struct Text: Encodable { var content: String }
         struct At: Encodable {
             var atMobiles: [String]
@@ -24,7 +35,7 @@ public enum DingTalkRobot {
         webhookURL: String, secret: String?, text: String, atMobiles: [String] = [], atUserIds: [String] = [],
         timestamp: Date, idempotencyKey: String? = nil, timeout: Duration = .seconds(15)
     ) -> CurlRequest {
-        let payload = Payload(text: .init(content: text), at: .init(atMobiles: atMobiles, atUserIds: atUserIds))
+        let payload = Body(text: .init(content: text), at: .init(atMobiles: atMobiles, atUserIds: atUserIds))
         let url = secret.map { signedURL(webhookURL, secret: $0, timestamp: timestamp) } ?? webhookURL
         return JSONPost.request(url: url, body: JSONPost.body(payload), idempotencyKey: idempotencyKey, timeout: timeout)
     }
@@ -47,5 +58,14 @@ public enum DingTalkRobot {
     /// Whole milliseconds since 1970, as DingTalk's `timestamp` wants them.
     static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+}
+
+extension DingTalkRobot {
+    /// The message's body, at-ing the payload's mobiles and DingTalk user ids, signed at `now` with the webhook's secret.
+    public func request(_ message: OutboxMessage, payload: ChatPayload, webhook: DeliverySettings.Webhook, now: Date) -> CurlRequest {
+        Self.request(
+            webhookURL: webhook.url, secret: webhook.secret, text: message.body, atMobiles: payload.mobiles, atUserIds: payload.mentions,
+            timestamp: now, idempotencyKey: message.id)
     }
 }

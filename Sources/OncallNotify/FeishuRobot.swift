@@ -1,11 +1,22 @@
 import Crypto
 import Foundation
+import OncallCore
 import OncallCurl
 
 /// 飞书 / Lark 自定义机器人: a text message to a robot's webhook (`https://open.feishu.cn/open-apis/bot/v2/hook/…`),
 /// with `timestamp` and `sign` in the body when the robot has a secret (签名校验).
-public enum FeishuRobot {
-    private struct Payload: Encodable {
+///
+/// As a channel it delivers `feishu` outbox messages to the configured webhook they name, mentioning the people in their `ChatPayload`.
+public struct FeishuRobot: WebhookChannel {
+    public typealias Payload = ChatPayload
+    public static let kind = ChannelKind.feishu
+    public let multi: CurlMulti?
+
+    public init(multi: CurlMulti? = nil) {
+        self.multi = multi
+    }
+
+    private struct Body: Encodable {
         struct Content: Encodable { var text: String }
 
         var timestamp: String?
@@ -25,7 +36,7 @@ public enum FeishuRobot {
             "<at user_id=\"\(markupSafe(mention.id))\">\(markupSafe(mention.name))</at>"
         }
         let fullText = mentions.isEmpty ? text : text + "\n" + mentions.joined(separator: " ")
-        var payload = Payload(content: .init(text: fullText))
+        var payload = Body(content: .init(text: fullText))
         if let secret {
             payload.timestamp = String(seconds)
             payload.sign = sign(secret: secret, seconds: seconds)
@@ -42,5 +53,14 @@ public enum FeishuRobot {
     /// Without `<`, `>` and `"`, a name or id cannot end the `<at>` element early.
     private static func markupSafe(_ text: String) -> String {
         String(text.filter { $0 != "<" && $0 != ">" && $0 != "\"" })
+    }
+}
+
+extension FeishuRobot {
+    /// The message's body with an `<at>` for each of the payload's open ids, signed at `now` with the webhook's secret.
+    public func request(_ message: OutboxMessage, payload: ChatPayload, webhook: DeliverySettings.Webhook, now: Date) -> CurlRequest {
+        Self.request(
+            webhookURL: webhook.url, secret: webhook.secret, text: message.body, mentionOpenIDs: payload.namedMentions,
+            timestamp: now, idempotencyKey: message.id)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OncallCore
 import OncallCurl
 import OncallSupport
 
@@ -7,7 +8,17 @@ import OncallSupport
 ///
 /// Headers: `Idempotency-Key`, `X-Oncalld-Timestamp: <unix seconds>` and, with a secret,
 /// `X-Oncalld-Signature: sha256=<hex(HMAC-SHA256(key: secret, message: "<timestamp>.<body>"))>`.
-public enum GenericWebhook {
+///
+/// As a channel it delivers `webhook` outbox messages, posting their `WebhookPayload`'s event to the configured webhook they name.
+public struct GenericWebhook: WebhookChannel {
+    public typealias Payload = WebhookPayload
+    public static let kind = ChannelKind.webhook
+    public let multi: CurlMulti?
+
+    public init(multi: CurlMulti? = nil) {
+        self.multi = multi
+    }
+
     /// The header that carries the signature.
     public static let signatureHeader = "X-Oncalld-Signature"
     /// The header that carries the signing time, in Unix seconds.
@@ -65,5 +76,12 @@ public enum GenericWebhook {
             index = next
         }
         return result
+    }
+}
+
+extension GenericWebhook {
+    /// The payload's event as the JSON body, signed at `now` with the webhook's secret.
+    public func request(_ message: OutboxMessage, payload: WebhookPayload, webhook: DeliverySettings.Webhook, now: Date) -> CurlRequest {
+        Self.request(url: webhook.url, secret: webhook.secret, body: JSONPost.body(payload.event), idempotencyKey: message.id, timestamp: now)
     }
 }

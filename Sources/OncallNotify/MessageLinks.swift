@@ -1,5 +1,5 @@
-/// The links a notification carries; each is left out when nil.
-public struct MessageLinks: Sendable, Equatable {
+/// The links a notification carries; each is left out when nil (also from the generic webhook's JSON event).
+public struct MessageLinks: Codable, Sendable, Equatable {
     /// The incident's page, from the configured base URL.
     public var incident: String?
     /// The runbook for the incident's level (a URL or a path under `runbooks/`).

@@ -16,12 +16,10 @@ public struct NotificationComposer: MessageComposer {
         let purpose = intent.purpose.label
         let people = intent.recipients.compactMap { settings.people[$0] }
         var messages: [OutboxMessage] = []
-        func message(channel: ChannelKind, target: String, recipients: [String], subject: String, body: String, extras: [String: Any] = [:]) {
-            let extrasText = (try? JSONSerialization.data(withJSONObject: extras, options: [.sortedKeys]))
-                .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        func message(channel: ChannelKind, target: String, recipients: [String], subject: String, body: String, payload: some ChannelPayload) {
             messages.append(OutboxMessage(
                 id: UUID().uuidString.lowercased(), incident: incident.id, channel: channel.rawValue, target: target,
-                recipients: recipients, subject: subject, body: body, extras: extrasText, purpose: purpose, createdAt: now))
+                recipients: recipients, subject: subject, body: body, extras: payload.extras, purpose: purpose, createdAt: now))
         }
         let subject = MessageText.subject(incident, purpose: purpose)
         // On escalation the emergency group gets the product's vendor contacts (SPEC.md, step 3); visit messages their facts and step links.
@@ -37,31 +35,29 @@ public struct NotificationComposer: MessageComposer {
                     channel: .email, target: email, recipients: [person.id], subject: subject,
                     body: MessageText.plain(incident, purpose: purpose, timeZone: settings.timeZone, links: links) + appendix,
                     // The HTML part is left out when vendor lines are added, so both parts always say the same.
-                    extras: appendix.isEmpty
-                        ? ["html": MessageText.html(incident, purpose: purpose, timeZone: settings.timeZone, links: links), "name": person.name]
-                        : ["name": person.name])
+                    payload: EmailPayload(
+                        html: appendix.isEmpty ? MessageText.html(incident, purpose: purpose, timeZone: settings.timeZone, links: links) : nil,
+                        name: person.name))
             }
         }
         for webhook in settings.webhooks where webhook.levels.contains(incident.level) {
             let links = self.links(incident, holder: "chat:" + webhook.name, now: now)
             let text = MessageText.plain(incident, purpose: intent.purpose.chineseLabel + " · " + purpose, timeZone: settings.timeZone, links: links)
                 + appendix
-            var extras: [String: Any] = [:]
-            if let network = webhook.kind.chatNetwork {
-                let mentioned = people.filter { $0.chat[network] != nil }
-                extras["mentions"] = mentioned.compactMap { $0.chat[network] }
-                extras["names"] = mentioned.map(\.name)
-                extras["mobiles"] = people.compactMap(\.phone)
+            let payload: any ChannelPayload = if let network = webhook.kind.chatNetwork {
+                ChatPayload(mentioning: people, on: network)
             } else if webhook.kind == .webhook {
-                extras["event"] = GenericEvent.payload(incident, purpose: purpose, recipients: intent.recipients, links: links, now: now)
+                WebhookPayload(event: GenericEvent(incident, purpose: purpose, recipients: intent.recipients, links: links, now: now))
+            } else {
+                EmptyPayload()
             }
-            message(channel: webhook.kind, target: webhook.name, recipients: intent.recipients, subject: subject, body: text, extras: extras)
+            message(channel: webhook.kind, target: webhook.name, recipients: intent.recipients, subject: subject, body: text, payload: payload)
         }
         if settings.sms != nil, settings.smsLevels.contains(incident.level) {
             for person in people {
                 guard let phone = person.phone else { continue }
                 let text = MessageText.sms(incident, purpose: purpose, timeZone: settings.timeZone, links: links(incident, holder: person.id, now: now))
-                message(channel: .sms, target: phone, recipients: [person.id], subject: subject, body: text)
+                message(channel: .sms, target: phone, recipients: [person.id], subject: subject, body: text, payload: EmptyPayload())
             }
         }
         return messages
@@ -113,31 +109,10 @@ public struct NotificationComposer: MessageComposer {
     }
 }
 
-extension ChannelKind {
-    /// The `people[].chat` key that holds a person's id on this chat network.
-    var chatNetwork: String? {
-        switch self {
-        case .wecom, .dingtalk, .feishu, .slack: rawValue
-        case .email, .webhook, .sms: nil
-        }
-    }
-}
-
-/// The JSON event a generic webhook receives.
-enum GenericEvent {
-    static func payload(_ incident: Incident, purpose: String, recipients: [String], links: MessageLinks, now: Date) -> [String: Any] {
-        var incidentFields: [String: Any] = [
-            "id": incident.id.description, "level": incident.level.rawValue, "state": incident.state.rawValue,
-            "subject": incident.form.subject, "organisation": incident.form.organisation, "reporter": incident.form.reporter,
-            "reported_at": RFC3339.format(incident.reportedAt),
-        ]
-        if let scope = incident.form.scope { incidentFields["scope"] = scope.rawValue }
-        if let started = incident.form.outageStarted { incidentFields["outage_started"] = RFC3339.format(started) }
-        var linkFields: [String: String] = [:]
-        linkFields["incident"] = links.incident
-        linkFields["runbook"] = links.runbook
-        linkFields["acknowledge"] = links.acknowledge
-        linkFields["resolve"] = links.resolve
-        return ["event": purpose, "sent_at": RFC3339.format(now), "incident": incidentFields, "recipients": recipients, "links": linkFields]
+extension ChatPayload {
+    /// Mentions of those of `people` who have an id on the chat `network`, with their names; everyone's mobile.
+    init(mentioning people: [Person], on network: String) {
+        let mentioned = people.filter { $0.chat[network] != nil }
+        self.init(mentions: mentioned.compactMap { $0.chat[network] }, names: mentioned.map(\.name), mobiles: people.compactMap(\.phone))
     }
 }

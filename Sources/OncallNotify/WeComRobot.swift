@@ -1,13 +1,24 @@
 import Foundation
+import OncallCore
 import OncallCurl
 
 /// 企业微信 群机器人: a text message to a group robot's webhook
 /// (`https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…`).
-public enum WeComRobot {
+///
+/// As a channel it delivers `wecom` outbox messages to the configured webhook they name, mentioning the people in their `ChatPayload`.
+public struct WeComRobot: WebhookChannel {
+    public typealias Payload = ChatPayload
+    public static let kind = ChannelKind.wecom
+    public let multi: CurlMulti?
+
+    public init(multi: CurlMulti? = nil) {
+        self.multi = multi
+    }
+
     /// WeCom refuses text content over 2048 bytes of UTF-8.
     public static let contentLimit = 2048
 
-    private struct Payload: Encodable {
+    private struct Body: Encodable {
         struct Text: Encodable {
             var content: String
             var mentioned_list: [String]
@@ -24,7 +35,7 @@ public enum WeComRobot {
         webhookURL: String, text: String, mentionUserIDs: [String] = [], mentionMobiles: [String] = [],
         idempotencyKey: String? = nil, timeout: Duration = .seconds(15)
     ) -> CurlRequest {
-        let payload = Payload(text: .init(
+        let payload = Body(text: .init(
             content: truncated(text, toUTF8Bytes: contentLimit), mentioned_list: mentionUserIDs,
             mentioned_mobile_list: mentionMobiles))
         return JSONPost.request(url: webhookURL, body: JSONPost.body(payload), idempotencyKey: idempotencyKey, timeout: timeout)
@@ -43,5 +54,14 @@ public enum WeComRobot {
             bytes += size
         }
         return result + ellipsis
+    }
+}
+
+extension WeComRobot {
+    /// The message's body, mentioning the payload's WeCom user ids and mobiles.
+    public func request(_ message: OutboxMessage, payload: ChatPayload, webhook: DeliverySettings.Webhook, now: Date) -> CurlRequest {
+        Self.request(
+            webhookURL: webhook.url, text: message.body, mentionUserIDs: payload.mentions, mentionMobiles: payload.mobiles,
+            idempotencyKey: message.id)
     }
 }
