@@ -153,6 +153,9 @@ enum Migrations {
             try createArchiveSearch(db)
             try createPeriodic(db)
         }
+        migrator.registerMigration("v6-addAffectedCustomers") { db in
+            try db.execute(sql: "ALTER TABLE incident ADD COLUMN affectedCustomers INTEGER")
+        }
         return migrator
     }
 

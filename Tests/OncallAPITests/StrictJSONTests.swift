@@ -76,4 +76,15 @@ struct StrictJSONTests {
         #expect(object?["id"] as? String == "INC-000012")
         #expect(object?["reported_at"] as? String == "1970-01-01T00:00:00.000Z")
     }
+
+    @Test("affected_customers is a count: a number decodes, a negative one or text is refused naming the field")
+    func affectedCustomers() throws {
+        #expect(try decode(#"{"subject":"s","organisation":"o","reporter":"r","affected_customers":120}"#).affectedCustomers == 120)
+        for body in [#"{"subject":"s","organisation":"o","reporter":"r","affected_customers":-1}"#,
+                     #"{"subject":"s","organisation":"o","reporter":"r","affected_customers":"many"}"#] {
+            let error = #expect(throws: APIRequestError.self) { try decode(body) }
+            #expect(error?.status == 422)
+            #expect(error?.body.error.field == "affected_customers", "\(String(describing: error))")
+        }
+    }
 }

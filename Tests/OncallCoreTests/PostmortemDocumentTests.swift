@@ -198,6 +198,7 @@ struct PostmortemDocumentTests {
         #expect(markdown.contains("## Cause\n\nc\n"))
         #expect(markdown.contains("## Prevention\n\n<!-- What will stop it happening again? -->"))
         #expect(markdown.contains("| Report state | approved and archived |"))
+        #expect(!markdown.contains("Affected customers"), "a fact the form does not give has no row")
         #expect(markdown.contains("- 2026-11-10 10:00 +08:00 陈杰 sent back: write prevention\n    ## Cause\n    and this"))
         // A heading-like line in a review comment does not end or repeat a section.
         #expect(try PostmortemDocument.sections(from: markdown) == report.sections)
@@ -205,5 +206,15 @@ struct PostmortemDocumentTests {
         #expect(markdown.contains("Archived: approved by 陈杰 at 2026-11-11 10:00 +08:00."))
         #expect(markdown.contains("| 1 | 赵磊 | 上海分公司 | covered |"))
         #expect(markdown.contains("| missed |"))
+    }
+
+    @Test("the affected customer count is a row of the facts table")
+    func affectedCustomers() throws {
+        var facts = try scriptedIncident()
+        facts.incident.form.affectedCustomers = 120
+        let markdown = PostmortemDocument.render(facts, postmortem: draft(facts, language: .en))
+        #expect(markdown.contains("| Affected customers | 120 |"))
+        let chinese = PostmortemDocument.render(facts, postmortem: draft(facts, language: .zh))
+        #expect(chinese.contains("| 受影响客户数 | 120 |"))
     }
 }

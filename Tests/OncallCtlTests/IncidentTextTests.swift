@@ -73,4 +73,14 @@ struct IncidentTextTests {
         let back = try APIDates.decoder.decode(IncidentDTO.self, from: Data(text.utf8))
         #expect(back == (try Self.incident(1, subject: "x")))
     }
+
+    @Test("show lists the affected customer count the API gives")
+    func affectedCustomers() throws {
+        var incident = try Self.incident(8, subject: "Checkout down")
+        incident.form.affectedCustomers = 42
+        let lines = IncidentText.detail(incident, timeZone: utc)
+        #expect(lines.contains { $0.hasPrefix("Affected customers (受影响客户数)") && $0.hasSuffix("42") }, "\(lines)")
+        let json = try IncidentText.json(incident)
+        #expect(json.contains("\"affected_customers\" : 42") || json.contains("\"affected_customers\":42"), "\(json)")
+    }
 }

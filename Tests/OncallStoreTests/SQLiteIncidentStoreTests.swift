@@ -31,7 +31,7 @@ final class SQLiteStoreTests: Sendable {
     func durabilitySettings() throws {
         let store = try SQLiteStore(path: path)
         #expect(try store.synchronousMode() == 2)
-        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound", "v5-createPostmortem"])
+        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound", "v5-createPostmortem", "v6-addAffectedCustomers"])
         let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
@@ -46,6 +46,7 @@ final class SQLiteStoreTests: Sendable {
         form.other = "无"
         form.service = "WMS"
         form.site = "SH-WH-01"
+        form.affectedCustomers = 120
         let first = try await report(store, form)
         let second = try await report(store)
         #expect(first.id == IncidentNumber(1))

@@ -32,6 +32,8 @@ public struct ReportForm: Sendable, Equatable, Codable {
     public var outageStarted: Date?
     /// When the outage ended, if it already has.
     public var outageEnded: Date?
+    /// 受影响客户数 — how many customers the fault reaches, when the helpdesk knows.
+    public var affectedCustomers: Int?
 
     /// The wire names (snake_case), in form order.
     public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
@@ -42,6 +44,7 @@ public struct ReportForm: Sendable, Equatable, Codable {
         case other, scope, service, site
         case outageStarted = "outage_started"
         case outageEnded = "outage_ended"
+        case affectedCustomers = "affected_customers"
     }
 
     /// Every wire name the form has.
@@ -51,7 +54,7 @@ public struct ReportForm: Sendable, Equatable, Codable {
         subject: String, organisation: String, reporter: String, reporterContact: String? = nil,
         situation: String? = nil, description: String? = nil, requiredBy: String? = nil, other: String? = nil,
         scope: Scope? = nil, service: String? = nil, site: String? = nil,
-        outageStarted: Date? = nil, outageEnded: Date? = nil
+        outageStarted: Date? = nil, outageEnded: Date? = nil, affectedCustomers: Int? = nil
     ) {
         self.subject = subject
         self.organisation = organisation
@@ -66,6 +69,7 @@ public struct ReportForm: Sendable, Equatable, Codable {
         self.site = site
         self.outageStarted = outageStarted
         self.outageEnded = outageEnded
+        self.affectedCustomers = affectedCustomers
     }
 
     public init(from decoder: any Decoder) throws {
@@ -90,6 +94,10 @@ public struct ReportForm: Sendable, Equatable, Codable {
         site = try container.decodeIfPresent(String.self, forKey: .site)
         outageStarted = try container.decodeIfPresent(Date.self, forKey: .outageStarted)
         outageEnded = try container.decodeIfPresent(Date.self, forKey: .outageEnded)
+        affectedCustomers = try container.decodeIfPresent(Int.self, forKey: .affectedCustomers)
+        if let count = affectedCustomers, count < 0 {
+            throw DecodingError.dataCorruptedError(forKey: .affectedCustomers, in: container, debugDescription: "must not be negative")
+        }
     }
 
     /// Every field is written, as null when empty, so readers see the whole form and a store
@@ -109,13 +117,16 @@ public struct ReportForm: Sendable, Equatable, Codable {
         try container.encode(site, forKey: .site)
         try container.encode(outageStarted, forKey: .outageStarted)
         try container.encode(outageEnded, forKey: .outageEnded)
+        try container.encode(affectedCustomers, forKey: .affectedCustomers)
     }
 
     /// Facts added to the form after the plan's own fields, with their labels. Every view (the
     /// CLI, the web view, the fault report, the notifications) lists them after the fields it
     /// knows, so a new fact needs no change there.
     public var addedFacts: [LabelledFact] {
-        []
+        [
+            affectedCustomers.map { LabelledFact(key: .affectedCustomers, chinese: "受影响客户数", english: "Affected customers", text: String($0)) },
+        ].compactMap { $0 }
     }
 }
 

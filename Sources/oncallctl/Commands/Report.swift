@@ -36,6 +36,7 @@ struct Report: ParsableCommand {
     var outageStarted: TimeArgument?
     @Option(parsing: .unconditional, help: ArgumentHelp("When the outage ended.", valueName: "time"))
     var outageEnded: TimeArgument?
+    @Option(help: "How many customers are affected (受影响客户数).") var affectedCustomers: Int?
 
     @Flag(help: "Read the whole report as a JSON document from standard input.") var jsonInput = false
     @Option(help: ArgumentHelp("Report an email message (an .eml file; - reads standard input).", valueName: "file"))
@@ -55,6 +56,7 @@ struct Report: ParsableCommand {
             ("--description", description != nil), ("--required-by", requiredBy != nil), ("--other", other != nil),
             ("--scope", scope != nil), ("--service", service != nil), ("--site", site != nil),
             ("--outage-started", outageStarted != nil), ("--outage-ended", outageEnded != nil),
+            ("--affected-customers", affectedCustomers != nil),
         ]
         return fields.filter(\.1).map(\.0)
     }
@@ -121,7 +123,8 @@ struct Report: ParsableCommand {
             reporter: try required(reporter, "Reporter (提出人): "),
             reporterContact: reporterContact, situation: situation, description: description, requiredBy: requiredBy,
             other: other, scope: scope, service: service, site: site,
-            outageStarted: outageStarted?.resolve(now: now), outageEnded: outageEnded?.resolve(now: now))
+            outageStarted: outageStarted?.resolve(now: now), outageEnded: outageEnded?.resolve(now: now),
+            affectedCustomers: affectedCustomers)
     }
 
     /// Posts the message in `path` to `POST /v1/mail` and prints what became of it.
