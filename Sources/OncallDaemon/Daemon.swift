@@ -47,7 +47,7 @@ public enum Daemon {
                     .init(service: TimerEngineService(engine: services.engine)),
                     .init(service: DispatcherService(dispatcher: services.dispatcher)),
                     .init(service: PeriodicReportService(engine: services.periodic)),
-                    .init(service: DispatchMetricsService(dependencies: dependencies, changed: services.changed)),
+                    .init(service: DispatchMetricsService(dependencies: dependencies, changed: services.changed, logger: logger)),
                     .init(service: listeners.tcp),
                     .init(service: listeners.socket),
                     .init(service: ReloadService(path: configPath, holder: holder, notifier: notifier, logger: logger)),

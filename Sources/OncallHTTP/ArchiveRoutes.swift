@@ -42,23 +42,21 @@ struct ArchiveRoutes {
         let documents: @Sendable (PeriodicKind?, Int) async throws -> [PeriodicDocument] = {
             try await periodic.periodicDocuments(kind: $0, limit: $1)
         }
-        do {
-            router.get("/v1/documents") { request, _ in
-                let kind = try request.uri.queryParameters["kind"].map { value in
-                    guard let kind = PeriodicKind(rawValue: String(value)) else { throw RouteHelpers.invalidQuery("kind", "use weekly or monthly") }
-                    return kind
-                }
-                let list = try await documents(kind, 200)
-                return JSONResponse.make(PeriodicDocumentListDTO(documents: list.map { PeriodicDocumentDTO($0, withText: false) }))
+        router.get("/v1/documents") { request, _ in
+            let kind = try request.uri.queryParameters["kind"].map { value in
+                guard let kind = PeriodicKind(rawValue: String(value)) else { throw RouteHelpers.invalidQuery("kind", "use weekly or monthly") }
+                return kind
             }
-            router.get("/v1/documents/:kind/:period") { _, context in
-                let kindText = context.parameters.get("kind") ?? ""
-                let period = context.parameters.get("period") ?? ""
-                guard let kind = PeriodicKind(rawValue: kindText),
-                      let document = try await documents(kind, 10_000).first(where: { $0.period == period })
-                else { throw APIFailure(status: .notFound, code: "not_found", message: "no \(kindText) document for \(period)") }
-                return JSONResponse.make(PeriodicDocumentDTO(document, withText: true))
-            }
+            let list = try await documents(kind, 200)
+            return JSONResponse.make(PeriodicDocumentListDTO(documents: list.map { PeriodicDocumentDTO($0, withText: false) }))
+        }
+        router.get("/v1/documents/:kind/:period") { _, context in
+            let kindText = context.parameters.get("kind") ?? ""
+            let period = context.parameters.get("period") ?? ""
+            guard let kind = PeriodicKind(rawValue: kindText),
+                  let document = try await documents(kind, 10_000).first(where: { $0.period == period })
+            else { throw APIFailure(status: .notFound, code: "not_found", message: "no \(kindText) document for \(period)") }
+            return JSONResponse.make(PeriodicDocumentDTO(document, withText: true))
         }
     }
 

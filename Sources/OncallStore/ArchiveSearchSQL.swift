@@ -78,22 +78,3 @@ struct ArchiveSearchSQL {
         return escaped
     }
 }
-
-/// A snippet built in Swift (when no term was long enough for FTS5's own): a short passage
-/// around the first case-insensitive occurrence of `term`, the match between `[` and `]`.
-enum ArchiveSnippet {
-    static func around(_ term: String, in texts: [String], before: Int = 8, after: Int = 16) -> String {
-        for text in texts {
-            guard let range = text.range(of: term, options: [.caseInsensitive]) else { continue }
-            let start = text.index(range.lowerBound, offsetBy: -before, limitedBy: text.startIndex) ?? text.startIndex
-            let end = text.index(range.upperBound, offsetBy: after, limitedBy: text.endIndex) ?? text.endIndex
-            var passage = start == text.startIndex ? "" : "…"
-            passage += text[start..<range.lowerBound]
-            passage += "[" + text[range] + "]"
-            passage += text[range.upperBound..<end]
-            if end != text.endIndex { passage += "…" }
-            return passage.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-        }
-        return ""
-    }
-}

@@ -70,8 +70,8 @@ struct IncidentRecord: Codable, FetchableRecord, PersistableRecord {
         try container.encode(incident.resolutionSummary, forKey: .resolutionSummary)
         try container.encode(incident.reportedBy, forKey: .reportedBy)
         try container.encode(incident.remindersSent, forKey: .remindersSent)
-        // Written on create only; an update leaves the column as it is (see `save`).
-        try container.encode(idempotencyKey, forKey: .idempotencyKey)
+        // Present on create only, so an update (which writes the encoded columns) leaves it as it is.
+        try container.encodeIfPresent(idempotencyKey, forKey: .idempotencyKey)
     }
 
     /// The incident with this number, if any.
@@ -81,21 +81,8 @@ struct IncidentRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// Saves a changed incident; the idempotency key written at creation stays.
     static func save(_ incident: Incident, _ db: Database) throws {
-        try IncidentRecord(incident).update(db, columns: updatableColumns)
+        try IncidentRecord(incident).update(db)
     }
-
-    /// Every column but the key and the idempotency key.
-    private static let updatableColumns: [String] = {
-        let all = Set((try? IncidentRecord(.placeholder).databaseDictionary.keys).map(Array.init) ?? [])
-        return all.subtracting(["id", "idempotencyKey"]).sorted()
-    }()
-}
-
-private extension Incident {
-    /// An incident whose only use is to list the record's columns.
-    static let placeholder = Incident(
-        id: IncidentNumber(0), form: ReportForm(subject: "", organisation: "", reporter: ""), level: .level3, state: .reported,
-        reportedAt: Date(timeIntervalSince1970: 0), reportedBy: "")
 }
 
 /// Column names from coding keys and back: `reporter_contact` ↔ `reporterContact`.

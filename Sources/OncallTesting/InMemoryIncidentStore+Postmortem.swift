@@ -49,7 +49,7 @@ extension InMemoryIncidentStore: PostmortemStore {
                     guard terms.allSatisfy({ term in texts.contains { $0.range(of: term, options: .caseInsensitive) != nil } }) else {
                         return nil
                     }
-                    let snippet = terms.first.map { Self.snippet(around: $0, in: texts) } ?? ""
+                    let snippet = terms.first.map { ArchiveSnippet.around($0, in: texts) } ?? ""
                     return ArchiveHit(incident: incident, reportState: state.postmortems[incident.id]?.state, snippet: snippet)
                 }
                 .prefix(query.limit).map { $0 }
@@ -71,22 +71,6 @@ extension InMemoryIncidentStore: PostmortemStore {
             }
         }
         return [form.subject, body, notes, report]
-    }
-
-    /// A short passage around the first case-insensitive occurrence of `term`, the match in `[` `]`.
-    static func snippet(around term: String, in texts: [String], before: Int = 8, after: Int = 16) -> String {
-        for text in texts {
-            guard let range = text.range(of: term, options: .caseInsensitive) else { continue }
-            let start = text.index(range.lowerBound, offsetBy: -before, limitedBy: text.startIndex) ?? text.startIndex
-            let end = text.index(range.upperBound, offsetBy: after, limitedBy: text.endIndex) ?? text.endIndex
-            var passage = start == text.startIndex ? "" : "…"
-            passage += text[start..<range.lowerBound]
-            passage += "[" + text[range] + "]"
-            passage += text[range.upperBound..<end]
-            if end != text.endIndex { passage += "…" }
-            return passage.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-        }
-        return ""
     }
 }
 

@@ -125,21 +125,18 @@ public struct ReportForm: Sendable, Equatable, Codable {
     /// knows, so a new fact needs no change there.
     public var addedFacts: [LabelledFact] {
         [
-            affectedCustomers.map { LabelledFact(key: .affectedCustomers, chinese: "受影响客户数", english: "Affected customers", text: String($0)) },
+            affectedCustomers.map { LabelledFact(chinese: "受影响客户数", english: "Affected customers", text: String($0)) },
         ].compactMap { $0 }
     }
 }
 
 /// One fact of the report form as people read it.
 public struct LabelledFact: Sendable, Equatable {
-    /// The wire name, as in `ReportForm.CodingKeys`.
-    public var key: String
     public var chinese: String
     public var english: String
     public var text: String
 
-    public init(key: ReportForm.CodingKeys, chinese: String, english: String, text: String) {
-        self.key = key.rawValue
+    public init(chinese: String, english: String, text: String) {
         self.chinese = chinese
         self.english = english
         self.text = text
