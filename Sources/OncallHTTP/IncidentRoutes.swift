@@ -40,13 +40,15 @@ struct IncidentRoutes {
         if let key, key.isEmpty || key.utf8.count > 200 {
             throw APIFailure(status: .badRequest, code: "invalid_field", message: "Idempotency-Key must be 1 to 200 bytes", field: "Idempotency-Key")
         }
-        let (incident, created) = try await service.report(body, actor: caller(context), idempotencyKey: key)
+        let (incident, created, timeline) = try await service.reportWithTimeline(body, actor: caller(context), idempotencyKey: key)
         if created {
             context.logger.notice("incident reported", metadata: [
                 "incident.id": "\(incident.id)", "incident.level": "\(incident.level.rawValue)", "caller": "\(caller(context))",
             ])
         }
-        return try await answer(incident.id, status: created ? .created : .ok)
+        // A new incident is answered from what the write committed; a repeat reads the earlier one.
+        guard let timeline else { return try await answer(incident.id, status: .ok) }
+        return JSONResponse.make(status: .created, IncidentDTO(incident, timeline: timeline))
     }
 
     func list(_ request: Request, _ context: OncallRequestContext) async throws -> Response {

@@ -29,17 +29,29 @@ public struct IncidentService: Sendable {
     public func report(
         _ form: ReportForm, actor: String, idempotencyKey: String? = nil, inbound: InboundRecord? = nil
     ) async throws -> (incident: Incident, created: Bool) {
+        let result = try await reportWithTimeline(form, actor: actor, idempotencyKey: idempotencyKey, inbound: inbound)
+        return (result.incident, result.created)
+    }
+
+    /// `report`, with the new incident's whole timeline as committed (its opening entries), so an
+    /// answer needs no second read; nil when the key named an earlier incident.
+    public func reportWithTimeline(
+        _ form: ReportForm, actor: String, idempotencyKey: String? = nil, inbound: InboundRecord? = nil
+    ) async throws -> (incident: Incident, created: Bool, timeline: [TimelineEvent]?) {
         let now = clock.now
         let settings = settings.current
         let (policy, notifications) = (settings.policy, settings.notifications)
+        let opening = Mutex<[TimelineEvent]>([])
         let result = try await store.create(idempotencyKey: idempotencyKey) { id in
             var change = try IncidentLifecycle.open(form, id: id, actor: actor, policy: policy, now: now)
             notifications?.apply(to: &change, firedTimer: nil, now: now)
             change.inbound = inbound
+            opening.withLock { $0 = change.events }
             return change
         }
-        if result.created { timersChanged() }
-        return result
+        guard result.created else { return (result.incident, false, nil) }
+        timersChanged()
+        return (result.incident, true, opening.withLock { $0 })
     }
 
     /// Applies a person's command; returns the incident once the change is durable.
