@@ -70,10 +70,10 @@ public struct NotificationComposer: MessageComposer {
         case .postmortem: return reportText(intent, incident: incident)
         default: return ""
         }
-        let facts = ["site", "branch", "engineer", "arrive_by", "sla", "deadline", "due_at", "reason", "fallback"]
-            .compactMap { key in intent.details[key].map { "\(key): \($0)" } }
+        let facts = Self.visitFacts(intent.facts).compactMap { key, value in value.map { "\(key): \($0)" } }
         var text = facts.isEmpty ? "" : "\n\n现场服务 / Field visit:\n" + facts.map { "- " + $0 }.joined(separator: "\n")
-        if intent.purpose == .dispatched, let engineer = intent.details["engineer"], let base = settings.baseURL, let signer = settings.links {
+        if intent.purpose == .dispatched, case let .dispatch(step) = intent.facts, let engineer = step.visit.engineer,
+           let base = settings.baseURL, let signer = settings.links {
             let steps: [(ActionLinks.Action, String)] = [(.accept, "接单 Accept"), (.depart, "出发 On the way"), (.arrive, "到场 On site"), (.complete, "完成 Done")]
             text += "\n" + steps.map { action, label in
                 "\(label): \(base)/a/\(signer.token(action, incident: incident.id, person: engineer, now: now))"
@@ -82,11 +82,28 @@ public struct NotificationComposer: MessageComposer {
         return text
     }
 
+    /// The facts a visit message quotes, named as the timeline names them.
+    static func visitFacts(_ facts: TimelineFacts?) -> KeyValuePairs<String, String?> {
+        switch facts {
+        case let .dispatch(step):
+            let visit = step.visit
+            return ["site": visit.site, "branch": visit.branch, "engineer": visit.engineer, "arrive_by": visit.arriveBy?.factText,
+                    "sla": visit.sla?.factText, "reason": visit.reason, "fallback": visit.fallback]
+        case let .slaBreach(breach):
+            return ["branch": breach.branch, "engineer": breach.engineer, "deadline": breach.deadlines.map(\.rawValue).joined(separator: ","),
+                    "due_at": breach.dueAt?.factText, "reason": breach.reason]
+        default:
+            return [:]
+        }
+    }
+
     /// A fault-report message's facts: the reviewer's comment, and where to read or write the report.
     func reportText(_ intent: NotificationIntent, incident: Incident) -> String {
         var lines: [String] = []
-        if let comment = intent.details["comment"], !comment.isEmpty { lines.append("意见 / Comment: \(comment)") }
-        if let sha = intent.details["sha256"] { lines.append("SHA-256: \(sha)") }
+        if case let .postmortem(step) = intent.facts {
+            if let comment = step.comment, !comment.isEmpty { lines.append("意见 / Comment: \(comment)") }
+            if let sha = step.sha256 { lines.append("SHA-256: \(sha)") }
+        }
         lines.append("oncallctl postmortem show \(incident.id)")
         if let base = settings.baseURL { lines.append("\(base)/web/reports/\(incident.id)") }
         return "\n\n故障报告 / Fault report:\n" + lines.map { "- " + $0 }.joined(separator: "\n")

@@ -27,6 +27,12 @@ final class SQLiteDatabase: Sendable {
         unreadableRows.add(1, ordering: .relaxed)
         return .unreadable(what)
     }
+
+    /// Counts an unreadable row the core reported.
+    func unreadable(_ error: StoreError) -> StoreError {
+        unreadableRows.add(1, ordering: .relaxed)
+        return error
+    }
 }
 
 /// `?, ?, ?` for `count` values.

@@ -69,10 +69,9 @@ enum IncidentTable {
 enum TimelineTable {
     static func append(_ events: [TimelineEvent], to id: IncidentNumber, in db: Database) throws {
         for event in events {
-            let details = String(decoding: try JSONEncoder.sorted.encode(event.details), as: UTF8.self)
             try db.execute(
                 sql: "INSERT INTO timelineEvent (incidentId, at, kind, actor, details) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id.value, event.at.timeIntervalSince1970, event.kind.rawValue, event.actor, details])
+                arguments: [id.value, event.at.timeIntervalSince1970, event.kind.rawValue, event.actor, event.storedDetails])
         }
     }
 
@@ -81,15 +80,13 @@ enum TimelineTable {
     static func events(of id: IncidentNumber, _ db: Database, database: SQLiteDatabase) throws -> [TimelineEvent] {
         try Row.fetchAll(db, sql: "SELECT id, at, kind, actor, details FROM timelineEvent WHERE incidentId = ? ORDER BY id",
                          arguments: [id.value]).map { row in
-            let kindText: String = row["kind"]
-            let detailsText: String = row["details"]
-            guard let kind = TimelineEvent.Kind(rawValue: kindText) else {
-                throw database.unreadable("incident \(id) timeline entry \(row["id"] as Int64): unknown kind '\(kindText)'")
+            do {
+                return try TimelineEvent(
+                    storedKind: row["kind"], at: Date(timeIntervalSince1970: row["at"]), actor: row["actor"],
+                    storedDetails: row["details"], row: "incident \(id) timeline entry \(row["id"] as Int64)")
+            } catch let error as StoreError {
+                throw database.unreadable(error)
             }
-            guard let details = try? JSONDecoder().decode([String: String].self, from: Data(detailsText.utf8)) else {
-                throw database.unreadable("incident \(id) timeline entry \(row["id"] as Int64): details are not a JSON object of strings")
-            }
-            return TimelineEvent(kind: kind, at: Date(timeIntervalSince1970: row["at"]), actor: row["actor"], details: details)
         }
     }
 }

@@ -8,7 +8,8 @@ struct VisitRecord: Codable {
         var kind: String
         var at: Double
         var actor: String
-        var details: [String: String]
+        /// A JSON object of strings, as a timeline entry's details.
+        var details: VisitEvent.Facts
     }
 
     var incident: Int64
@@ -55,7 +56,7 @@ struct VisitRecord: Codable {
         acceptBy = visit.acceptBy.timeIntervalSince1970
         arriveBy = visit.arriveBy.timeIntervalSince1970
         state = visit.state.rawValue
-        events = visit.events.map { Event(kind: $0.kind.rawValue, at: $0.at.timeIntervalSince1970, actor: $0.actor, details: $0.details) }
+        events = visit.events.map { Event(kind: $0.kind.rawValue, at: $0.at.timeIntervalSince1970, actor: $0.actor, details: $0.facts) }
         calledBackAt = visit.calledBackAt?.timeIntervalSince1970
         customerConfirmedAt = visit.customerConfirmedAt?.timeIntervalSince1970
     }
@@ -75,7 +76,7 @@ struct VisitRecord: Codable {
             arriveBy: Date(timeIntervalSince1970: arriveBy), state: state,
             events: events.compactMap { event in
                 VisitEvent.Kind(rawValue: event.kind).map {
-                    VisitEvent(kind: $0, at: Date(timeIntervalSince1970: event.at), actor: event.actor, details: event.details)
+                    VisitEvent(kind: $0, at: Date(timeIntervalSince1970: event.at), actor: event.actor, facts: event.details)
                 }
             },
             calledBackAt: calledBackAt.map(Date.init(timeIntervalSince1970:)),

@@ -61,7 +61,10 @@ extension InMemoryIncidentStore: PostmortemStore {
     static func searchableTexts(_ incident: Incident, _ timeline: [TimelineEvent], _ postmortem: Postmortem?) -> [String] {
         let form = incident.form
         let body = [form.description, form.situation, form.other, incident.resolutionSummary].map { $0 ?? "" }.joined(separator: "\n")
-        let notes = timeline.filter { $0.kind == .note }.compactMap { $0.details["text"] }.joined(separator: "\n")
+        let notes = timeline.compactMap { event -> String? in
+            guard case let .note(note) = event.facts else { return nil }
+            return note.text
+        }.joined(separator: "\n")
         var report = ""
         if let postmortem {
             if postmortem.state == .approved, let archive = postmortem.archive {

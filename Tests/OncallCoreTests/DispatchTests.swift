@@ -400,7 +400,7 @@ struct DispatchTests {
         let declinedAt = requested.adding(.seconds(300))
         visit = try visit.apply(.decline(reason: "  stuck in traffic "), actor: "link:qian.hao", now: declinedAt)
         #expect(visit.state == .declined)
-        #expect(visit.events.last == VisitEvent(kind: .declined, at: declinedAt, actor: "link:qian.hao", details: ["reason": "stuck in traffic"]))
+        #expect(visit.events.last == VisitEvent(kind: .declined, at: declinedAt, actor: "link:qian.hao", facts: .init(reason: "stuck in traffic")))
 
         // The caller asks again, excluding the decliner; the request time stays the customer's.
         let second = DispatchPlanner.choose(

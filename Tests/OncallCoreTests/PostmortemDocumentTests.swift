@@ -182,7 +182,7 @@ struct PostmortemDocumentTests {
     func englishReviewed() throws {
         var facts = try scriptedIncident()
         facts.incident.form.subject = "Login | checkout down"
-        facts.timeline.append(TimelineEvent(kind: .note, at: at("2026-11-09 11:20"), actor: "unix:li.na", details: ["text": "line one\nline | two"]))
+        facts.timeline.append(TimelineEvent(.note(.init(text: "line one\nline | two")), at: at("2026-11-09 11:20"), actor: "unix:li.na"))
         var report = draft(facts, language: .en, sections: PostmortemSections(cause: "c", fix: "f", process: "p", prevention: ""))
         report.state = .approved
         report.reviews = [

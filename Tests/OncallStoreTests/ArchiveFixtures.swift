@@ -104,7 +104,7 @@ enum ArchiveFixture {
             edit(&postmortem)
             postmortem.updatedAt = now
             var change = IncidentChange(incident: current, events: [
-                TimelineEvent(kind: .postmortem, at: now, actor: "unix:bob", details: ["step": "edited"]),
+                TimelineEvent(.postmortem(.init(step: .edited, owner: "bob")), at: now, actor: "unix:bob"),
             ])
             change.postmortem = postmortem
             return change

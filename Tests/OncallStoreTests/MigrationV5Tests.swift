@@ -76,7 +76,7 @@ final class MigrationV5Tests: Sendable {
 
         // New writes work on the migrated file: a change refreshes the index, a NULL incident is accepted.
         _ = try await store.incidents.update(IncidentNumber(2)) { current in
-            var change = IncidentChange(incident: current, events: [TimelineEvent(kind: .note, at: t0, actor: "unix:bob", details: ["text": "队列已清空"])])
+            var change = IncidentChange(incident: current, events: [TimelineEvent(.note(.init(text: "队列已清空")), at: t0, actor: "unix:bob")])
             change.messages = [OutboxMessage(id: "w1", incident: nil, channel: "email", target: "x@example.com", recipients: [],
                                              subject: "周报", body: "", purpose: "weekly report", createdAt: t0)]
             return change

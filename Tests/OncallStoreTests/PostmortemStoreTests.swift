@@ -152,7 +152,7 @@ final class PostmortemStoreTests: Sendable {
             if timer.kind == .postmortemReminder, var postmortem {
                 postmortem.remindersSent += 1
                 change.postmortem = postmortem
-                change.events = [TimelineEvent(kind: .postmortem, at: due, actor: "oncalld", details: ["step": "reminded"])]
+                change.events = [TimelineEvent(.postmortem(.init(step: .reminded, owner: "bob")), at: due, actor: "oncalld")]
             }
             return change
         }

@@ -105,8 +105,8 @@ actor WebFixture {
     func incident(_ id: IncidentNumber) -> (incident: Incident, timeline: [TimelineEvent])? {
         guard let incident = incidents[id] else { return nil }
         let timeline = [
-            TimelineEvent(kind: .reported, at: incident.reportedAt, actor: incident.reportedBy),
-            TimelineEvent(kind: .note, at: incident.reportedAt.addingTimeInterval(60), actor: "unix:zhang", details: ["text": "已联系厂商 <b>vendor</b>"]),
+            TimelineEvent(.reported(.init(level: incident.level, scope: incident.form.scope, outage: nil, emergencyAfter: "10m")), at: incident.reportedAt, actor: incident.reportedBy),
+            TimelineEvent(.note(.init(text: "已联系厂商 <b>vendor</b>")), at: incident.reportedAt.addingTimeInterval(60), actor: "unix:zhang"),
         ]
         return (incident, timeline)
     }

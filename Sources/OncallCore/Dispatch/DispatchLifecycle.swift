@@ -65,9 +65,9 @@ public enum DispatchLifecycle {
             request, branches: setup.branches, engineers: setup.engineers, workload: workload, policy: setup.policy,
             calendar: setup.calendar, now: now)
         guard decision.engineer != nil, let next = try? visit.redispatch(decision: decision, policy: setup.policy, actor: IncidentLifecycle.daemonActor, now: now) else {
-            change.events.append(TimelineEvent(kind: .slaBreach, at: now, actor: IncidentLifecycle.daemonActor, details: [
-                "deadline": "accept", "attempt": String(visit.attempt), "reason": "declined and no other engineer is available",
-            ]))
+            change.events.append(TimelineEvent(.slaBreach(.init(
+                deadlines: [.accept], attempt: visit.attempt, reason: "declined and no other engineer is available")),
+                at: now, actor: IncidentLifecycle.daemonActor))
             return change
         }
         let redispatched = changed(incident, next, events: next.events, setup: setup, now: now)
@@ -85,10 +85,9 @@ public enum DispatchLifecycle {
             let outstanding = DispatchDeadlines.compute(for: visit, policy: setup.policy, calendar: setup.calendar)
                 .filter { DispatchDeadlines.status(of: $0, visit: visit, now: now).isOutstandingBreach }
             guard !outstanding.isEmpty else { return IncidentChange(incident: incident) }
-            return IncidentChange(incident: incident, events: [TimelineEvent(kind: .slaBreach, at: now, actor: IncidentLifecycle.daemonActor, details: [
-                "deadline": outstanding.map(\.kind.rawValue).joined(separator: ","), "attempt": String(visit.attempt),
-                "engineer": visit.engineer, "escalation": "emergency_group",
-            ])])
+            return IncidentChange(incident: incident, events: [TimelineEvent(.slaBreach(.init(
+                deadlines: outstanding.map(\.kind), attempt: visit.attempt, engineer: visit.engineer, toEmergencyGroup: true)),
+                at: now, actor: IncidentLifecycle.daemonActor)])
         }
         guard let kind = timer.kind.dispatchDeadline,
               let deadline = DispatchDeadlines.deadline(kind, for: visit, policy: setup.policy, calendar: setup.calendar),
@@ -96,10 +95,9 @@ public enum DispatchLifecycle {
         else { return IncidentChange(incident: incident) }
         return IncidentChange(
             incident: incident,
-            events: [TimelineEvent(kind: .slaBreach, at: now, actor: IncidentLifecycle.daemonActor, details: [
-                "deadline": kind.rawValue, "due_at": RFC3339.format(deadline.dueAt),
-                "attempt": String(visit.attempt), "engineer": visit.engineer, "branch": visit.branch,
-            ])],
+            events: [TimelineEvent(.slaBreach(.init(
+                deadlines: [kind], attempt: visit.attempt, engineer: visit.engineer, branch: visit.branch, dueAt: deadline.dueAt)),
+                at: now, actor: IncidentLifecycle.daemonActor)],
             // An earlier breach's escalation must not be pushed back by a later one.
             timers: [.scheduleEarliest(.dispatchBreachEscalation, dueAt: now.adding(setup.policy.emergencyAfterBreach))])
     }
@@ -111,16 +109,15 @@ public enum DispatchLifecycle {
         var change = IncidentChange(incident: incident)
         change.visits = [visit]
         change.events = events.map { event in
-            var details = event.details
-            details["step"] = event.kind.rawValue
-            details["attempt"] = String(visit.attempt)
-            details["engineer"] = visit.engineer
-            details["branch"] = visit.branch
+            var facts = event.facts
+            facts.attempt = visit.attempt
+            facts.engineer = visit.engineer
+            facts.branch = visit.branch
             if event.kind == .dispatched {
-                details["arrive_by"] = RFC3339.format(visit.arriveBy)
-                details["sla"] = visit.slaKind.rawValue
+                facts.arriveBy = visit.arriveBy
+                facts.sla = visit.slaKind
             }
-            return TimelineEvent(kind: .dispatch, at: event.at, actor: event.actor, details: details)
+            return TimelineEvent(.dispatch(.init(step: event.kind, visit: facts)), at: event.at, actor: event.actor)
         }
         change.timers = DispatchDeadlines.compute(for: visit, policy: setup.policy, calendar: setup.calendar)
             .filter { $0.dueAt > now }

@@ -146,16 +146,12 @@ public struct Visit: Sendable, Equatable {
 
     /// This visit with its `dispatched` event.
     private func recordingDispatch(decision: DispatchDecision, actor: String, now: Date) -> Visit {
-        var details = [
-            "engineer": engineer, "branch": branch, "region": region.digits, "sla": slaKind.rawValue,
-            "attempt": String(attempt), "accept_by": Visit.iso(acceptBy), "arrive_by": Visit.iso(arriveBy),
-            "warranty": warranty.description, "chargeable": chargeable ? "true" : "false",
-        ]
-        if let siteID { details["site"] = siteID }
-        if let skill { details["skill"] = skill }
-        if let reason = decision.fallbackReason { details["fallback"] = reason.description }
+        let facts = VisitEvent.Facts(
+            attempt: attempt, engineer: engineer, branch: branch, region: region.digits, sla: slaKind, acceptBy: acceptBy,
+            arriveBy: arriveBy, warranty: warranty.description, chargeable: chargeable, site: siteID, skill: skill,
+            fallback: decision.fallbackReason?.description)
         var next = self
-        next.events.append(VisitEvent(kind: .dispatched, at: now, actor: actor, details: details))
+        next.events.append(VisitEvent(kind: .dispatched, at: now, actor: actor, facts: facts))
         return next
     }
 
@@ -166,7 +162,7 @@ public struct Visit: Sendable, Equatable {
         _ step: VisitStep, actor: String = IncidentLifecycle.daemonActor, now: Date
     ) throws(DispatchError) -> Visit {
         var next = self
-        var details: [String: String] = [:]
+        var facts = VisitEvent.Facts()
         let kind: VisitEvent.Kind
         switch step {
         case .accept:
@@ -199,7 +195,7 @@ public struct Visit: Sendable, Equatable {
                 throw refusal(step, hint: state.isOpen ? "the engineer must be on site first" : "")
             }
             if let summary, let text = try Visit.optionalText(summary, field: "summary", maxLength: 20_000) {
-                details["summary"] = text
+                facts.summary = text
             }
             next.state = .completed
             kind = .completed
@@ -209,7 +205,7 @@ public struct Visit: Sendable, Equatable {
                 throw refusal(step, hint: state.isOpen ? "it was accepted; cancel it to re-assign" : "")
             }
             if let reason, let text = try Visit.optionalText(reason, field: "reason", maxLength: 2000) {
-                details["reason"] = text
+                facts.reason = text
             }
             next.state = .declined
             kind = .declined
@@ -218,7 +214,7 @@ public struct Visit: Sendable, Equatable {
             guard state.isOpen else { throw refusal(step, hint: "") }
             let text = try Visit.optionalText(reason, field: "reason", maxLength: 2000)
             guard let text else { throw .invalidField("reason", reason: "is required") }
-            details["reason"] = text
+            facts.reason = text
             next.state = .cancelled
             kind = .cancelled
 
@@ -228,7 +224,7 @@ public struct Visit: Sendable, Equatable {
                 throw refusal(step, hint: "the customer was called back already at \(Visit.iso(calledBackAt))")
             }
             if let note, let text = try Visit.optionalText(note, field: "note", maxLength: 2000) {
-                details["note"] = text
+                facts.note = text
             }
             next.calledBackAt = now
             kind = .calledBack
@@ -246,7 +242,7 @@ public struct Visit: Sendable, Equatable {
             next.customerConfirmedAt = now
             kind = .repairConfirmed
         }
-        next.events.append(VisitEvent(kind: kind, at: now, actor: actor, details: details))
+        next.events.append(VisitEvent(kind: kind, at: now, actor: actor, facts: facts))
         return next
     }
 
@@ -268,6 +264,6 @@ public struct Visit: Sendable, Equatable {
         return trimmed
     }
 
-    /// UTC ISO 8601, as timeline details carry times.
+    /// UTC ISO 8601, as refusals show times.
     static func iso(_ date: Date) -> String { RFC3339.format(date) }
 }

@@ -4,7 +4,7 @@ import Foundation
 public struct VisitEvent: Sendable, Equatable {
     /// What happened.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        /// Sent to the engineer (details: engineer, branch, region, sla, attempt, accept_by, arrive_by, warranty, chargeable, site?, skill?, fallback?).
+        /// Sent to the engineer (facts: engineer, branch, region, sla, attempt, acceptBy, arriveBy, warranty, chargeable, site?, skill?, fallback?).
         case dispatched
         /// The engineer took it.
         case accepted
@@ -12,13 +12,13 @@ public struct VisitEvent: Sendable, Equatable {
         case enRoute = "en_route"
         /// The engineer arrived.
         case onSite = "on_site"
-        /// The work is done (details: summary?).
+        /// The work is done (facts: summary?).
         case completed
-        /// The engineer turned it down (details: reason?).
+        /// The engineer turned it down (facts: reason?).
         case declined
-        /// Called off (details: reason).
+        /// Called off (facts: reason).
         case cancelled
-        /// The in-warranty customer was phoned back (details: note?).
+        /// The in-warranty customer was phoned back (facts: note?).
         case calledBack = "called_back"
         /// The out-of-warranty customer confirmed the chargeable repair.
         case repairConfirmed = "repair_confirmed"
@@ -30,14 +30,17 @@ public struct VisitEvent: Sendable, Equatable {
     public var at: Date
     /// Who reported it (`unix:alice`, `link:zhao.lei`, or `oncalld`).
     public var actor: String
-    /// Kind-specific facts, e.g. `engineer`, `branch`, `arrive_by`, `reason`, `summary`.
-    public var details: [String: String]
+    /// What the kind says besides.
+    public var facts: Facts
 
     /// An event.
-    public init(kind: Kind, at: Date, actor: String, details: [String: String] = [:]) {
+    public init(kind: Kind, at: Date, actor: String, facts: Facts = Facts()) {
         self.kind = kind
         self.at = at
         self.actor = actor
-        self.details = details
+        self.facts = facts
     }
+
+    /// The facts as the map of strings the API shows.
+    public var details: [String: String] { facts.details }
 }

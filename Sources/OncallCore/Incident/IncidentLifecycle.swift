@@ -24,11 +24,8 @@ public enum IncidentLifecycle {
         let level = Classifier.classify(scope: form.scope, outage: outage, thresholds: policy.thresholds)
         let incident = Incident(id: id, form: form, level: level, state: .reported, reportedAt: now, reportedBy: actor)
 
-        var details = ["level": String(level.rawValue)]
-        if let scope = form.scope { details["scope"] = scope.rawValue }
-        if let outage { details["outage"] = outage.compact }
         let delay = policy.escalation.delay(for: level)
-        details["emergency_after"] = delay.compact
+        let facts = TimelineFacts.Report(level: level, scope: form.scope, outage: outage?.compact, emergencyAfter: delay.compact)
 
         var timers: [TimerChange] = [.schedule(.emergencyEscalation, dueAt: now.adding(delay))]
         if incident.outageIsOngoing, let started = form.outageStarted {
@@ -36,7 +33,7 @@ public enum IncidentLifecycle {
         }
         return IncidentChange(
             incident: incident,
-            events: [TimelineEvent(kind: .reported, at: now, actor: actor, details: details)],
+            events: [TimelineEvent(.reported(facts), at: now, actor: actor)],
             timers: timers
         )
     }
@@ -96,7 +93,7 @@ public enum IncidentLifecycle {
                 throw refusal(incident, command, hint: incident.acknowledgedAt == nil ? "" : "it was acknowledged already")
             }
             next.acknowledgedAt = now
-            return IncidentChange(incident: next, events: [TimelineEvent(kind: .acknowledged, at: now, actor: actor)])
+            return IncidentChange(incident: next, events: [TimelineEvent(.acknowledged, at: now, actor: actor)])
 
         case let .escalate(reason):
             let reason = try required(reason, field: "reason", maxLength: 2000)
@@ -108,7 +105,7 @@ public enum IncidentLifecycle {
             // The timer's purpose is achieved; keeping it would only produce a no-op later.
             return IncidentChange(
                 incident: next,
-                events: [TimelineEvent(kind: .escalated, at: now, actor: actor, details: ["reason": reason, "trigger": "manual"])],
+                events: [TimelineEvent(.escalated(.init(reason: reason, trigger: .manual)), at: now, actor: actor)],
                 timers: [.cancel(.emergencyEscalation)]
             )
 
@@ -121,7 +118,7 @@ public enum IncidentLifecycle {
             if next.form.outageStarted != nil, next.form.outageEnded == nil { next.form.outageEnded = now }
             return IncidentChange(
                 incident: next,
-                events: [TimelineEvent(kind: .resolved, at: now, actor: actor, details: ["summary": summary])],
+                events: [TimelineEvent(.resolved(.init(summary: summary)), at: now, actor: actor)],
                 timers: TimerKind.allCases.map { .cancel($0) }
             )
 
@@ -131,11 +128,11 @@ public enum IncidentLifecycle {
             }
             next.state = .closed
             next.closedAt = now
-            return IncidentChange(incident: next, events: [TimelineEvent(kind: .closed, at: now, actor: actor)])
+            return IncidentChange(incident: next, events: [TimelineEvent(.closed, at: now, actor: actor)])
 
         case let .addNote(text):
             let text = try required(text, field: "text", maxLength: 20_000)
-            return IncidentChange(incident: next, events: [TimelineEvent(kind: .note, at: now, actor: actor, details: ["text": text])])
+            return IncidentChange(incident: next, events: [TimelineEvent(.note(.init(text: text)), at: now, actor: actor)])
         }
     }
 
@@ -167,9 +164,7 @@ public enum IncidentLifecycle {
             : "not resolved within \(delay.compact) of the report"
         return IncidentChange(
             incident: next,
-            events: [TimelineEvent(kind: .escalated, at: now, actor: daemonActor, details: [
-                "reason": reason, "trigger": "timer", "due_at": RFC3339.format(timer.dueAt),
-            ])]
+            events: [TimelineEvent(.escalated(.init(reason: reason, trigger: .timer, dueAt: timer.dueAt)), at: now, actor: daemonActor)]
         )
     }
 
@@ -181,10 +176,8 @@ public enum IncidentLifecycle {
         let threshold = target == .level2 ? policy.thresholds.level2After : policy.thresholds.level1After
         var next = incident
         next.level = target
-        let event = TimelineEvent(kind: .relevelled, at: now, actor: daemonActor, details: [
-            "from_level": String(incident.level.rawValue), "to_level": String(target.rawValue),
-            "reason": "outage still ongoing after \(threshold.compact)",
-        ])
+        let event = TimelineEvent(.relevelled(.init(
+            from: incident.level, to: target, reason: "outage still ongoing after \(threshold.compact)")), at: now, actor: daemonActor)
         return IncidentChange(incident: next, events: [event], timers: escalationAdjustment(incident, to: target, policy: policy, now: now))
     }
 

@@ -3,12 +3,12 @@ public struct NotificationIntent: Sendable, Equatable {
     public var purpose: NotificationPurpose
     /// Person ids, in the order they were resolved, without duplicates.
     public var recipients: [String]
-    /// Facts of the event behind it worth quoting (a visit's site, arrive-by, a missed deadline).
-    public var details: [String: String]
+    /// The facts of the timeline entry behind it, some worth quoting (a visit's site, arrive-by, a missed deadline).
+    public var facts: TimelineFacts?
 
-    public init(purpose: NotificationPurpose, recipients: [String], details: [String: String] = [:]) {
+    public init(purpose: NotificationPurpose, recipients: [String], facts: TimelineFacts? = nil) {
         self.purpose = purpose
         self.recipients = recipients
-        self.details = details
+        self.facts = facts
     }
 }

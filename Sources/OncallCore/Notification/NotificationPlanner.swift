@@ -11,13 +11,13 @@ public enum NotificationPlanner {
         var intents: [NotificationIntent] = []
         var timers: [TimerChange] = []
         let chain = rules.chain(for: incident.level)
-        func add(_ purpose: NotificationPurpose, _ audience: [Audience], details: [String: String] = [:]) {
+        func add(_ purpose: NotificationPurpose, _ audience: [Audience], facts: TimelineFacts? = nil) {
             let people = rules.people(audience, at: now)
-            if !people.isEmpty { intents.append(NotificationIntent(purpose: purpose, recipients: people, details: details)) }
+            if !people.isEmpty { intents.append(NotificationIntent(purpose: purpose, recipients: people, facts: facts)) }
         }
 
         for event in change.events {
-            switch event.kind {
+            switch event.facts {
             case .reported:
                 add(.reported, chain.atReport)
                 if let every = chain.reminderEvery, chain.reminderTimes > 0, incident.acknowledgedAt == nil {
@@ -25,8 +25,8 @@ public enum NotificationPlanner {
                 }
             case .escalated:
                 add(.escalated, chain.onEscalation)
-            case .relevelled:
-                let from = event.details["from_level"].flatMap(Int.init).flatMap(Level.init(rawValue:)) ?? incident.level
+            case let .relevelled(relevelling):
+                let from = relevelling.from
                 let escalated = incident.state == .escalated ? chain.onEscalation : []
                 add(.relevelled(from: from, to: incident.level), chain.atReport + escalated)
             case .acknowledged:
@@ -35,24 +35,21 @@ public enum NotificationPlanner {
                 if chain.notifyOnResolve {
                     add(.resolved, chain.atReport + (incident.escalatedAt == nil ? [] : chain.onEscalation))
                 }
-            case .dispatch:
-                let step = event.details["step"] ?? ""
-                if step == "dispatched", let engineer = event.details["engineer"] {
-                    add(.dispatched, [.person(engineer)], details: event.details)
-                } else if ["declined", "cancelled", "completed"].contains(step) {
-                    add(.visit(step: step), [.projectManagers], details: event.details)
+            case let .dispatch(visitStep):
+                if visitStep.step == .dispatched, let engineer = visitStep.visit.engineer {
+                    add(.dispatched, [.person(engineer)], facts: event.facts)
+                } else if [.declined, .cancelled, .completed].contains(visitStep.step) {
+                    add(.visit(step: visitStep.step), [.projectManagers], facts: event.facts)
                 }
-            case .slaBreach:
-                let deadline = event.details["deadline"] ?? "visit"
-                let escalated = event.details["escalation"] == "emergency_group"
-                add(.slaBreach(deadline: deadline), escalated ? [.emergencyGroup] : [.projectManagers], details: event.details)
-            case .postmortem:
+            case let .slaBreach(breach):
+                add(.slaBreach(deadlines: breach.deadlines), breach.toEmergencyGroup ? [.emergencyGroup] : [.projectManagers], facts: event.facts)
+            case let .postmortem(report):
                 // Reports go to their owner; a submitted one to the emergency group, which reviews it.
-                let step = event.details["step"] ?? ""
-                if step == "submitted" {
-                    add(.postmortem(step: step), [.emergencyGroup], details: event.details)
-                } else if ["drafted", "rejected", "approved", "reminded"].contains(step), let owner = event.details["owner"] {
-                    add(.postmortem(step: step), [.person(owner)], details: event.details)
+                switch report.step {
+                case .submitted: add(.postmortem(step: report.step), [.emergencyGroup], facts: event.facts)
+                case .drafted, .rejected, .approved, .reminded:
+                    add(.postmortem(step: report.step), [.person(report.owner)], facts: event.facts)
+                case .edited: break
                 }
             case .note, .closed:
                 break

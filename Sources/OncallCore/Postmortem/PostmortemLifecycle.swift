@@ -10,7 +10,7 @@ public enum PostmortemLifecycle {
         let owner = policy.person(for: resolver) ?? policy.fallbackOwner ?? resolver
         let language = ReportLanguage.detect(incident.form.subject, incident.form.description, incident.form.situation)
         change.postmortem = Postmortem(incident: incident.id, owner: owner, language: language, createdAt: now)
-        change.events.append(TimelineEvent(kind: .postmortem, at: now, actor: IncidentLifecycle.daemonActor, details: ["step": "drafted", "owner": owner]))
+        change.events.append(TimelineEvent(.postmortem(.init(step: .drafted, owner: owner)), at: now, actor: IncidentLifecycle.daemonActor))
         if policy.reminderLimit > 0 {
             change.timers.append(.schedule(.postmortemReminder, dueAt: reminderDue(after: now, policy: policy)))
         }
@@ -27,7 +27,7 @@ public enum PostmortemLifecycle {
         guard report.sections != sections else { return IncidentChange(incident: incident) }
         report.sections = sections
         report.updatedAt = now
-        var change = IncidentChange(incident: incident, events: [event("edited", report, who, now)])
+        var change = IncidentChange(incident: incident, events: [event(.init(step: .edited, owner: report.owner), who, now)])
         change.postmortem = report
         return change
     }
@@ -42,7 +42,7 @@ public enum PostmortemLifecycle {
         report.state = .submitted
         report.submittedAt = now
         report.updatedAt = now
-        var change = IncidentChange(incident: incident, events: [event("submitted", report, who, now)], timers: [.cancel(.postmortemReminder)])
+        var change = IncidentChange(incident: incident, events: [event(.init(step: .submitted, owner: report.owner), who, now)], timers: [.cancel(.postmortemReminder)])
         change.postmortem = report
         return change
     }
@@ -70,19 +70,17 @@ public enum PostmortemLifecycle {
         report.reviews.append(PostmortemReview(reviewer: reviewer, at: now, approved: approve, comment: comment))
         report.updatedAt = now
         var change = IncidentChange(incident: incident)
-        var details = ["comment": comment]
         if approve {
             report.state = .approved
             // Rendered with the approval in place, so the archived file says who approved it and when.
             report.archive = ArchivedReport(markdown: "", sha256: "", approvedBy: reviewer, approvedAt: now)
             let frozen = archive(report)
             report.archive = ArchivedReport(markdown: frozen.markdown, sha256: frozen.sha256, approvedBy: reviewer, approvedAt: now)
-            details["sha256"] = frozen.sha256
-            change.events.append(event("approved", report, who, now, details))
+            change.events.append(event(.init(step: .approved, owner: report.owner, comment: comment, sha256: frozen.sha256), who, now))
         } else {
             report.state = .draft
             report.submittedAt = nil
-            change.events.append(event("rejected", report, who, now, details))
+            change.events.append(event(.init(step: .rejected, owner: report.owner, comment: comment), who, now))
             if policy.reminderLimit > 0 {
                 change.timers.append(.schedule(.postmortemReminder, dueAt: reminderDue(after: now, policy: policy)))
             }
@@ -96,9 +94,9 @@ public enum PostmortemLifecycle {
         var change = IncidentChange(incident: incident)
         guard var report = postmortem, report.state == .draft, report.remindersSent < policy.reminderLimit else { return change }
         report.remindersSent += 1
-        change.events.append(TimelineEvent(kind: .postmortem, at: now, actor: IncidentLifecycle.daemonActor, details: [
-            "step": "reminded", "owner": report.owner, "reminder": "\(report.remindersSent)/\(policy.reminderLimit)",
-        ]))
+        change.events.append(TimelineEvent(.postmortem(.init(
+            step: .reminded, owner: report.owner, reminder: "\(report.remindersSent)/\(policy.reminderLimit)")),
+            at: now, actor: IncidentLifecycle.daemonActor))
         if report.remindersSent < policy.reminderLimit {
             change.timers.append(.schedule(.postmortemReminder, dueAt: reminderDue(after: now, policy: policy)))
         }
@@ -126,8 +124,8 @@ public enum PostmortemLifecycle {
         }
     }
 
-    static func event(_ step: String, _ report: Postmortem, _ who: PostmortemActor, _ now: Date, _ extra: [String: String] = [:]) -> TimelineEvent {
-        TimelineEvent(kind: .postmortem, at: now, actor: who.actor, details: ["step": step, "owner": report.owner].merging(extra) { $1 })
+    static func event(_ step: TimelineFacts.PostmortemStep, _ who: PostmortemActor, _ now: Date) -> TimelineEvent {
+        TimelineEvent(.postmortem(step), at: now, actor: who.actor)
     }
 
     static func reminderDue(after now: Date, policy: PostmortemPolicy) -> Date {

@@ -53,10 +53,10 @@ struct PostmortemRenderer {
 
     /// The current level, then every change with when and why.
     private func levelHistory() -> String {
-        let changes = facts.timeline.filter { $0.kind == .relevelled }.map { event in
-            let change = "\(levelName(event.details["from_level"])) → \(levelName(event.details["to_level"])) \(time.text(event.at))"
-            guard let reason = event.details["reason"] else { return change }
-            return change + t("（\(reason)）", " (\(reason))")
+        let changes = facts.timeline.compactMap { event -> String? in
+            guard case let .relevelled(relevelling) = event.facts else { return nil }
+            let change = "\(relevelling.from) → \(relevelling.to) \(time.text(event.at))"
+            return change + t("（\(relevelling.reason)）", " (\(relevelling.reason))")
         }
         guard !changes.isEmpty else { return incident.level.description }
         return incident.level.description + t("；变更：", "; changes: ") + changes.joined(separator: t("；", "; "))
@@ -191,7 +191,7 @@ struct PostmortemRenderer {
 
     /// What the event was, and the detail key that wording already shows.
     private func describe(_ event: TimelineEvent) -> (String, String?) {
-        switch event.kind {
+        switch event.facts {
         case .reported: (t("报告", "Reported"), nil)
         case .acknowledged: (t("确认", "Acknowledged"), nil)
         case .escalated: (t("升级至应急小组", "Escalated to the emergency group"), nil)
@@ -199,9 +199,9 @@ struct PostmortemRenderer {
         case .note: (t("备注", "Note"), nil)
         case .resolved: (t("解决", "Resolved"), nil)
         case .closed: (t("关闭", "Closed"), nil)
-        case .dispatch: (t("现场服务：", "Field visit: ") + (event.details["step"] ?? "?"), "step")
-        case .slaBreach: (t("现场服务超时：", "Visit deadline missed: ") + (event.details["deadline"] ?? "?"), "deadline")
-        case .postmortem: (t("故障报告：", "Fault report: ") + (event.details["step"] ?? "?"), "step")
+        case let .dispatch(visit): (t("现场服务：", "Field visit: ") + visit.step.rawValue, "step")
+        case let .slaBreach(breach): (t("现场服务超时：", "Visit deadline missed: ") + breach.deadlines.map(\.rawValue).joined(separator: ","), "deadline")
+        case let .postmortem(report): (t("故障报告：", "Fault report: ") + report.step.rawValue, "step")
         }
     }
 
@@ -239,10 +239,6 @@ struct PostmortemRenderer {
 
     private func elapsed(from start: Date, to end: Date?) -> String {
         end.map { Duration.interval($0.timeIntervalSince(start)).compact } ?? "—"
-    }
-
-    private func levelName(_ raw: String?) -> String {
-        raw.flatMap(Int.init).flatMap(Level.init(rawValue:))?.description ?? raw ?? "?"
     }
 
     /// A display name for a person id or an actor (`unix:alice`: the part after the scheme may be a person id).
