@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -46,7 +47,12 @@ let package = Package(
         // MARK: - Adapters
         .target(
             name: "OncallStore",
-            dependencies: ["OncallCore", "OncallSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "OncallCore", "OncallSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "OncallConfig",
@@ -142,7 +148,10 @@ let package = Package(
         .testTarget(name: "OncallCoreTests", dependencies: ["OncallCore", "OncallTesting"]),
         .testTarget(
             name: "OncallStoreTests",
-            dependencies: ["OncallCore", "OncallStore", "OncallTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "OncallCore", "OncallStore", "OncallTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "OncallAPITests", dependencies: ["OncallAPI", "OncallCore", "OncallTesting"]),
         .testTarget(

@@ -25,11 +25,16 @@ struct ArchiveStore: Sendable {
         self.init(incidents: store.incidents, timers: store.timers, postmortems: store.postmortems, periodic: store.periodic,
                   deliveries: store.deliveries)
     }
+
+    init(_ store: PostgresStore) {
+        self.init(incidents: store.incidents, timers: store.timers, postmortems: store.postmortems, periodic: store.periodic,
+                  deliveries: store.deliveries)
+    }
 }
 
 /// Which backend a parameterised test runs on.
 enum ArchiveBackend: String, CaseIterable, CustomStringConvertible, Sendable {
-    case sqlite, memory
+    case sqlite, memory, postgres
     var description: String { rawValue }
 }
 
@@ -50,10 +55,12 @@ final class TemporaryDirectory: Sendable {
 enum ArchiveFixture {
     static let policy = IncidentPolicy()
 
-    static func store(_ backend: ArchiveBackend, in directory: TemporaryDirectory) throws -> ArchiveStore {
+    static func store(_ backend: ArchiveBackend, in directory: TemporaryDirectory) async throws -> ArchiveStore {
         switch backend {
         case .sqlite:
             return ArchiveStore(try SQLiteStore(path: directory.file("archive.sqlite")))
+        case .postgres:
+            return ArchiveStore(try await StoreBackend.postgresStore())
         case .memory:
             let store = InMemoryIncidentStore()
             return ArchiveStore(incidents: store, timers: store, postmortems: store, periodic: store)

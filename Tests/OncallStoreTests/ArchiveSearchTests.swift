@@ -21,7 +21,7 @@ final class ArchiveSearchTests: Sendable {
 
     @Test("Chinese substrings of two and four characters are found", arguments: ArchiveBackend.allCases)
     func chinese(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         try await ArchiveFixture.report(store, ArchiveFixture.form("订单系统无法登录", description: "用户登录超时"))
         try await ArchiveFixture.report(store, ArchiveFixture.form("仓库扫码枪离线", description: "扫码枪全部离线"), now: t0.adding(.minutes(1)))
 
@@ -44,7 +44,7 @@ final class ArchiveSearchTests: Sendable {
 
     @Test("English text is found case-insensitively, short terms too, and wildcards are literal", arguments: ArchiveBackend.allCases)
     func english(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         try await ArchiveFixture.report(store, ArchiveFixture.form("Payment Gateway Timeout", description: "CPU at 95% on gw_01"))
         try await ArchiveFixture.report(store, ArchiveFixture.form("Mail relay down", description: "queue 5 percent full"), now: t0.adding(.minutes(1)))
 
@@ -65,7 +65,7 @@ final class ArchiveSearchTests: Sendable {
 
     @Test("every filter narrows the result; no text lists newest first", arguments: ArchiveBackend.allCases)
     func filters(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         // 1: level 1, WMS, resolved with an approved report.
         try await ArchiveFixture.report(store, ArchiveFixture.form("数据库宕机", service: "WMS", scope: .all), now: t0)
         try await ArchiveFixture.resolve(store, IncidentNumber(1), sections: ArchiveFixture.sections())
@@ -107,7 +107,7 @@ final class ArchiveSearchTests: Sendable {
 
     @Test("the search follows notes, the resolution and report edits; the archive replaces the sections", arguments: ArchiveBackend.allCases)
     func indexFollowsChanges(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         let incident = try await ArchiveFixture.report(store, ArchiveFixture.form("接口报错"))
         #expect(try await ids(store, "磁盘").isEmpty)
 
@@ -137,7 +137,7 @@ final class ArchiveSearchTests: Sendable {
 
     @Test("relevance orders MATCH results and the snippet brackets the match")
     func ranking() async throws {
-        let store = try ArchiveFixture.store(.sqlite, in: directory)
+        let store = try await ArchiveFixture.store(.sqlite, in: directory)
         // The strong match is the older one, so relevance must beat recency.
         try await ArchiveFixture.report(store, ArchiveFixture.form("Database outage", description: "the database is down; database unreachable"))
         let weak = try await ArchiveFixture.report(

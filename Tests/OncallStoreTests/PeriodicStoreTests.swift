@@ -24,7 +24,7 @@ final class PeriodicStoreTests: Sendable {
 
     @Test("the first schedule sticks; completing moves it and stores the document", arguments: ArchiveBackend.allCases)
     func scheduleAndComplete(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         #expect(try await store.periodic.periodicSchedule().isEmpty)
         let first = t0.addingTimeInterval(0.123_456)  // a fraction, to survive the trip through REAL
         try await store.periodic.schedulePeriodic(.weekly, dueAt: first)
@@ -56,7 +56,7 @@ final class PeriodicStoreTests: Sendable {
 
     @Test("a document is replaced by (kind, period) and listed newest first", arguments: ArchiveBackend.allCases)
     func documents(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         try await store.periodic.schedulePeriodic(.weekly, dueAt: t0)
         try await store.periodic.schedulePeriodic(.monthly, dueAt: t0)
         let w45 = document("2023-W45", generatedAt: t0)

@@ -15,7 +15,7 @@ final class PostmortemStoreTests: Sendable {
 
     @Test("a report round-trips every field with its incident's change", arguments: ArchiveBackend.allCases)
     func roundTrip(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         let incident = try await ArchiveFixture.report(store, .fixture())
         #expect(try await store.postmortems.postmortem(of: incident.id) == nil)
         try await ArchiveFixture.resolve(store, incident.id, sections: ArchiveFixture.sections(process: "09:00 发现\n09:10 修复"))
@@ -48,7 +48,7 @@ final class PostmortemStoreTests: Sendable {
 
     @Test("updatePostmortem: unknown incident, refused decision writes nothing", arguments: ArchiveBackend.allCases)
     func updateErrors(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         await #expect(throws: StoreError.notFound(IncidentNumber(9))) {
             _ = try await store.postmortems.updatePostmortem(IncidentNumber(9)) { incident, _ in IncidentChange(incident: incident) }
         }
@@ -66,7 +66,7 @@ final class PostmortemStoreTests: Sendable {
 
     @Test("an approved report cannot change, through the store or by raw SQL", arguments: ArchiveBackend.allCases)
     func approvedIsFrozen(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         let incident = try await ArchiveFixture.report(store, .fixture())
         try await ArchiveFixture.resolve(store, incident.id, sections: ArchiveFixture.sections())
         let approved = try #require(try await ArchiveFixture.editReport(store, incident.id) { ArchiveFixture.approve(&$0, markdown: "# 归档\n") })
@@ -104,7 +104,7 @@ final class PostmortemStoreTests: Sendable {
 
     @Test("a draft may still change and even be deleted by SQL; only approved is frozen")
     func draftIsNotFrozen() async throws {
-        let store = try ArchiveFixture.store(.sqlite, in: directory)
+        let store = try await ArchiveFixture.store(.sqlite, in: directory)
         let incident = try await ArchiveFixture.report(store, .fixture())
         try await ArchiveFixture.resolve(store, incident.id)
         let queue = try DatabaseQueue(path: directory.file("archive.sqlite"))
@@ -116,7 +116,7 @@ final class PostmortemStoreTests: Sendable {
 
     @Test("reports list by state and owner, newest resolution first", arguments: ArchiveBackend.allCases)
     func listing(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         for index in 0..<3 {
             let incident = try await ArchiveFixture.report(store, .fixture(subject: "fault \(index)"), now: t0.adding(.minutes(Int64(index))))
             // Resolved in reverse order of reporting: 3 first, 1 last.
@@ -137,7 +137,7 @@ final class PostmortemStoreTests: Sendable {
 
     @Test("a due timer's effect gets the incident's report", arguments: ArchiveBackend.allCases)
     func timersSeeTheReport(_ backend: ArchiveBackend) async throws {
-        let store = try ArchiveFixture.store(backend, in: directory)
+        let store = try await ArchiveFixture.store(backend, in: directory)
         let incident = try await ArchiveFixture.report(store, .fixture())
         let other = try await ArchiveFixture.report(store, .fixture(subject: "another"))
         try await ArchiveFixture.resolve(store, incident.id)

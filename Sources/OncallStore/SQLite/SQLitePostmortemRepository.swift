@@ -66,8 +66,7 @@ public struct SQLitePostmortemRepository: PostmortemStore {
 
 /// The `postmortem` table: one report per incident, frozen by a trigger once approved.
 enum PostmortemTable {
-    /// The text of the database trigger that freezes an approved report.
-    static let approvedReportMessage = "an approved fault report cannot change"
+    static let approvedReportMessage = PostmortemColumns.approvedReportMessage
 
     static func fetch(_ id: IncidentNumber, _ db: Database) throws -> Postmortem? {
         try Row.fetchOne(db, sql: "SELECT \(PostmortemRecord.columns) FROM postmortem WHERE incidentId = ?", arguments: [id.value])

@@ -6,7 +6,7 @@ import OncallTesting
 import Testing
 
 /// Real SQLite files in a temporary directory.
-@Suite("SQLite incident store")
+@Suite("Incident store (SQLite and PostgreSQL)")
 final class SQLiteStoreTests: Sendable {
     let directory: String
     let path: String
@@ -20,7 +20,7 @@ final class SQLiteStoreTests: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    func report(_ store: SQLiteStore, _ form: ReportForm = .fixture(), key: String? = nil, now: Date = t0) async throws -> Incident {
+    func report(_ store: TestStore, _ form: ReportForm = .fixture(), key: String? = nil, now: Date = t0) async throws -> Incident {
         let policy = policy
         return try await store.incidents.create(idempotencyKey: key) { id in
             try IncidentLifecycle.open(form, id: id, actor: "unix:alice", policy: policy, now: now)
@@ -36,9 +36,9 @@ final class SQLiteStoreTests: Sendable {
         #expect(mode == "wal")
     }
 
-    @Test("a report round-trips every field, with monotonic numbers")
-    func roundTrip() async throws {
-        let store = try SQLiteStore(path: path)
+    @Test("a report round-trips every field, with monotonic numbers", arguments: StoreBackend.allCases)
+    func roundTrip(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(path)
         var form = ReportForm.fixture(scope: .part, outageStarted: t0.adding(.minutes(-5)))
         form.reporterContact = "+86 138 0000 0001"
         form.situation = "仓库扫码枪全部离线"
@@ -56,9 +56,9 @@ final class SQLiteStoreTests: Sendable {
         #expect(try await store.timers.nextTimerDue() == t0.adding(.minutes(10)))
     }
 
-    @Test("a refused command writes nothing")
-    func refusedCommandWritesNothing() async throws {
-        let store = try SQLiteStore(path: path)
+    @Test("a refused command writes nothing", arguments: StoreBackend.allCases)
+    func refusedCommandWritesNothing(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(path)
         let incident = try await report(store)
         let policy = policy
         await #expect(throws: LifecycleError.self) {
@@ -75,16 +75,16 @@ final class SQLiteStoreTests: Sendable {
 
     @Test("the timeline is append-only in the database itself")
     func appendOnlyTimeline() async throws {
-        let store = try SQLiteStore(path: path)
+        let store = TestStore(try SQLiteStore(path: path).repositories)
         _ = try await report(store)
         let queue = try DatabaseQueue(path: path)
         #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "UPDATE timelineEvent SET actor = 'x'") } }
         #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "DELETE FROM timelineEvent") } }
     }
 
-    @Test("concurrent reports share commits and all get distinct numbers")
-    func groupCommit() async throws {
-        let store = try SQLiteStore(path: path)
+    @Test("concurrent reports share commits and all get distinct numbers", arguments: StoreBackend.allCases)
+    func groupCommit(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(path)
         let count = 200
         let ids = try await withThrowingTaskGroup(of: IncidentNumber.self) { group in
             for index in 0..<count {
@@ -96,13 +96,13 @@ final class SQLiteStoreTests: Sendable {
         #expect(Set(ids.map(\.value)) == Set(1...Int64(count)))
         let statistics = try await store.statistics()
         #expect(statistics.committedWrites == count)
-        #expect(statistics.commitBatches < count, "group commit should batch concurrent writes")
+        if backend == .sqlite { #expect(statistics.commitBatches < count, "group commit should batch concurrent writes") }
         #expect(statistics.incidents[.level3]?[.reported] == count)
     }
 
-    @Test("one failing write in a batch does not take the others down")
-    func failingWriteIsolated() async throws {
-        let store = try SQLiteStore(path: path)
+    @Test("one failing write in a batch does not take the others down", arguments: StoreBackend.allCases)
+    func failingWriteIsolated(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(path)
         let results = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<50 {
                 let form = index.isMultiple(of: 5) ? ReportForm.fixture(subject: "") : .fixture(subject: "ok \(index)")
@@ -114,9 +114,9 @@ final class SQLiteStoreTests: Sendable {
         #expect(try await store.incidents.incidents(IncidentQuery(limit: 1000)).count == 40)
     }
 
-    @Test("an idempotency key returns the first incident and writes nothing")
-    func idempotency() async throws {
-        let store = try SQLiteStore(path: path)
+    @Test("an idempotency key returns the first incident and writes nothing", arguments: StoreBackend.allCases)
+    func idempotency(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(path)
         let first = try await report(store, key: "abc")
         let policy = policy
         let again = try await store.incidents.create(idempotencyKey: "abc") { id in
@@ -127,18 +127,18 @@ final class SQLiteStoreTests: Sendable {
         #expect(try await store.incidents.incidents(IncidentQuery()).count == 1)
     }
 
-    @Test("a due timer fires once, with its effect, and stays fired after reopening")
-    func timersFireOnce() async throws {
+    @Test("a due timer fires once, with its effect, and stays fired after reopening", arguments: StoreBackend.allCases)
+    func timersFireOnce(_ backend: StoreBackend) async throws {
         let policy = policy
         let effect: @Sendable (DueTimer, Incident, [Visit], Postmortem?) -> IncidentChange = { timer, incident, _, _ in
             IncidentLifecycle.fire(timer, on: incident, policy: policy, now: timer.dueAt)
         }
-        var store: SQLiteStore? = try SQLiteStore(path: path)
+        var store: TestStore? = try await backend.open(path)
         let incident = try await report(store!)
         #expect(try await store!.timers.fireDueTimers(now: t0.adding(.minutes(9)), limit: 10, effect).isEmpty)
         store = nil  // as after a crash: nothing in memory survives
 
-        let reopened = try SQLiteStore(path: path)
+        let reopened = try await backend.open(path)
         let fired = try await reopened.timers.fireDueTimers(now: t0.adding(.minutes(11)), limit: 10, effect)
         #expect(fired.map(\.kind) == [.emergencyEscalation])
         #expect(try await reopened.timers.fireDueTimers(now: t0.adding(.minutes(30)), limit: 10, effect).isEmpty)
@@ -147,9 +147,9 @@ final class SQLiteStoreTests: Sendable {
         #expect(try await reopened.statistics().pendingTimers == 0)
     }
 
-    @Test("rescheduling moves the pending timer instead of adding a second one; resolving cancels all")
-    func timerReschedule() async throws {
-        let store = try SQLiteStore(path: path)
+    @Test("rescheduling moves the pending timer instead of adding a second one; resolving cancels all", arguments: StoreBackend.allCases)
+    func timerReschedule(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(path)
         let incident = try await report(store, .fixture(outageStarted: t0))
         #expect(try await store.statistics().pendingTimers == 3)
         _ = try await store.incidents.update(incident.id) { current in
@@ -165,9 +165,9 @@ final class SQLiteStoreTests: Sendable {
         #expect(try await store.timers.nextTimerDue() == nil)
     }
 
-    @Test("listing filters by state, level and time, newest first")
-    func listing() async throws {
-        let store = try SQLiteStore(path: path)
+    @Test("listing filters by state, level and time, newest first", arguments: StoreBackend.allCases)
+    func listing(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(path)
         let a = try await report(store, .fixture(scope: .most), now: t0)
         let b = try await report(store, .fixture(scope: .part), now: t0.adding(.minutes(5)))
         let c = try await report(store, .fixture(), now: t0.adding(.minutes(10)))
@@ -181,7 +181,7 @@ final class SQLiteStoreTests: Sendable {
     }
 }
 
-@Suite("SQLite outbox")
+@Suite("Outbox (SQLite and PostgreSQL)")
 final class SQLiteOutboxTests: Sendable {
     let directory = NSTemporaryDirectory() + "oncall-outbox-" + UUID().uuidString
 
@@ -196,9 +196,9 @@ final class SQLiteOutboxTests: Sendable {
                       subject: "[L3] 订单系统无法登录 · \(incident)", body: "正文", purpose: "new fault", createdAt: at)
     }
 
-    @Test("messages commit with their event and walk pending → retried → delivered or dead")
-    func lifecycle() async throws {
-        let store = try SQLiteStore(path: directory + "/o.sqlite")
+    @Test("messages commit with their event and walk pending → retried → delivered or dead", arguments: StoreBackend.allCases)
+    func lifecycle(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(directory + "/o.sqlite")
         let policy = IncidentPolicy()
         let incident = try await store.incidents.create(idempotencyKey: nil) { id in
             var change = try IncidentLifecycle.open(.fixture(), id: id, actor: "a", policy: policy, now: t0)
@@ -228,9 +228,9 @@ final class SQLiteOutboxTests: Sendable {
         #expect(try await store.deliveries.nextDeliveryDue() == nil)
     }
 
-    @Test("a change that is refused writes no message")
-    func refusedChangeWritesNoMessage() async throws {
-        let store = try SQLiteStore(path: directory + "/r.sqlite")
+    @Test("a change that is refused writes no message", arguments: StoreBackend.allCases)
+    func refusedChangeWritesNoMessage(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(directory + "/r.sqlite")
         await #expect(throws: LifecycleError.self) {
             _ = try await store.incidents.create(idempotencyKey: nil) { id in
                 var change = IncidentChange(incident: Incident(id: id, form: .fixture(), level: .level3, state: .reported, reportedAt: t0, reportedBy: "a"))
