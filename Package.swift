@@ -186,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OncallIntegrationTests",
-            dependencies: ["OncallAPI", "OncallClient", "OncallCore", "OncallCurl", "oncalld", "oncallctl"],
+            dependencies: ["OncallAPI", "OncallClient", "OncallCore", "OncallCurl", "OncallTesting", "oncalld", "oncallctl"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -113,6 +113,11 @@ public struct OncallClient: Sendable {
         try command(id, "notes", NoteRequest(text: text))
     }
 
+    /// The store and the active node (`GET /v1/status`).
+    public func status() throws(ClientError) -> StatusDTO {
+        try decodeAnswer(StatusDTO.self, from: send(method: "GET", path: "/v1/status"))
+    }
+
     /// Whether the daemon answers `GET /healthz` with `{"status":"ok"}`; throws only when it cannot be reached.
     public func health() throws(ClientError) -> Bool {
         struct Health: Decodable { var status: String }

@@ -38,6 +38,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var reports = ReportsConfig()
     /// The web view on the HTTP listener and its users (`web.*`); password hashes are redacted when printed.
     public var web = WebConfig()
+    /// `store.*`: SQLite under `state_dir`, or a shared PostgreSQL database.
+    public var store = StoreConfig()
 
     /// Creates a configuration; every parameter defaults to what an empty config file gives.
     public init(

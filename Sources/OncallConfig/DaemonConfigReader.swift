@@ -11,7 +11,7 @@ struct DaemonConfigReader {
         "project_managers", "oncall_engineers", "emergency_group", "calendar", "log", "notify", "vendors", "integrations", "intake",
         "schedules",
         "dispatch",
-        "postmortem", "reports", "web",
+        "postmortem", "reports", "web", "store",
     ]
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -53,6 +53,7 @@ struct DaemonConfigReader {
         if let node = map["postmortem"] { config.postmortem = try readPostmortem(node) }
         if let node = map["reports"] { config.reports = try readReports(node, people: people) }
         if let node = map["web"] { config.web = try readWeb(node, people: people) }
+        if let node = map["store"] { config.store = try readStore(node) }
         return config
     }
 

@@ -30,11 +30,16 @@ public enum Daemon {
         try makeDirectory(config.stateDir)
         let lock = try InstanceLock(path: config.stateDir + "/oncalld.lock")
         defer { withExtendedLifetime(lock) {} }
-        let store = try openStore(config, logger: logger)
+        let store = try await OpenedStore.open(config, logger: logger)
 
         let holder = ConfigHolder(config)
         let parts = Parts(holder: holder, repositories: store.repositories, clock: SystemClock(), metrics: HTTPMetrics(), logger: logger)
         let services = try await makeServices(parts, stateDir: config.stateDir)
+        store.onOtherNodesWrites? {
+            services.engine.wake()
+            services.dispatcher.wake()
+        }
+        let role = store.repositories.role
         let dependencies = APIDependencies(
             service: services.incidents, postmortems: services.postmortems, statistics: services.statistics, store: parts.repositories,
             ingest: IngestAdapter(ingest: services.ingest), settings: holder, metrics: parts.metrics, clock: parts.clock)
@@ -43,10 +48,10 @@ public enum Daemon {
         // Shutdown runs in reverse order: STOPPING=1 first, then the listeners drain, then the engine stops.
         let group = ServiceGroup(
             configuration: .init(
-                services: [
-                    .init(service: TimerEngineService(engine: services.engine)),
-                    .init(service: DispatcherService(dispatcher: services.dispatcher)),
-                    .init(service: PeriodicReportService(engine: services.periodic)),
+                services: store.background.map { .init(service: $0) } + [
+                    .init(service: TimerEngineService(engine: services.engine, role: role)),
+                    .init(service: DispatcherService(dispatcher: services.dispatcher, role: role)),
+                    .init(service: PeriodicReportService(engine: services.periodic, role: role)),
                     .init(service: DispatchMetricsService(dependencies: dependencies, changed: services.changed, logger: logger)),
                     .init(service: listeners.tcp),
                     .init(service: listeners.socket),
@@ -87,19 +92,6 @@ public enum Daemon {
         let ingest: InboundIngest
         /// Signalled after every commit and fired timer (refreshes the dispatch gauges).
         let changed: Wakeup
-    }
-
-    static func openStore(_ config: DaemonConfig, logger: Logger) throws -> SQLiteStore {
-        let databasePath = config.stateDir + "/oncalld.sqlite"
-        let store: SQLiteStore
-        do {
-            store = try SQLiteStore(path: databasePath)
-        } catch {
-            throw DaemonError.startup("cannot open the database \(databasePath): \(error)")
-        }
-        let migrations = (try? store.appliedMigrations().count) ?? 0
-        logger.info("store open", metadata: ["store.path": "\(databasePath)", "store.migrations": "\(migrations)"])
-        return store
     }
 
     static func makeServices(_ parts: Parts, stateDir: String) async throws -> Services {

@@ -4,10 +4,12 @@ import ServiceLifecycle
 /// Runs the regular-documents loop as a service; it stops when graceful shutdown begins.
 struct PeriodicReportService: Service {
     let engine: PeriodicReportEngine
+    /// Runs only while this node is the active one (always, with one node).
+    let role: any ActiveRole
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
-            await engine.run()
+            await role.whileActive { await engine.run() }
         }
     }
 }

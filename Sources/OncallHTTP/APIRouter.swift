@@ -38,10 +38,16 @@ public enum APIRouter {
             _ = try await dependencies.store.health.statistics()  // proves the database answers
             return JSONResponse.make(["status": "ok"])
         }
+        api.get("/v1/status") { _, _ in
+            let role = await dependencies.store.role.state()
+            return JSONResponse.make(StatusDTO(
+                store: dependencies.store.backend, node: role.node, active: role.active, activeNode: role.activeNode, activeSince: role.since))
+        }
         api.get("/metrics") { _, _ in
             // Only counters the store keeps cheaply; the dispatch gauge is refreshed off this path.
             let text = dependencies.metrics.render(
-                try await dependencies.store.health.statistics(), deliveries: try await dependencies.store.deliveries.deliveryCounts())
+                try await dependencies.store.health.statistics(), deliveries: try await dependencies.store.deliveries.deliveryCounts(),
+                role: await dependencies.store.role.state())
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: text)))

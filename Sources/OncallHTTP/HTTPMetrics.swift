@@ -49,7 +49,11 @@ public final class HTTPMetrics: Sendable {
     }
 
     /// The exposition text, after refreshing the gauges from `statistics` and the outbox counts.
-    func render(_ statistics: StoreStatistics, deliveries: [DeliveryStatus: Int]) -> String {
+    func render(_ statistics: StoreStatistics, deliveries: [DeliveryStatus: Int], role: ActiveRoleState) -> String {
+        registry.makeGauge(descriptor: .init(metricName: "oncalld_active", unitName: "", helpText: "1 on the node that runs the timers and sends notifications, 0 on a standby."), labels: [("node", role.node)])
+            .set(Double(role.active ? 1 : 0))
+        registry.makeGauge(descriptor: .init(metricName: "oncalld_active_since_seconds", unitName: "", helpText: "Unix time since which the active node has held the role (0 when unknown)."), labels: [])
+            .set(role.since?.timeIntervalSince1970 ?? 0)
         for status in DeliveryStatus.allCases {
             registry.makeGauge(descriptor: .init(metricName: "oncalld_deliveries", unitName: "", helpText: "Outbox messages by status (dead = gave up after the last retry)."), labels: [("status", status.rawValue)]).set(Double(deliveries[status] ?? 0))
         }

@@ -37,10 +37,15 @@ public struct Repositories: Sendable {
     public var postmortems: any PostmortemStore
     public var periodic: any PeriodicStore
     public var health: any StoreHealth
+    /// Which node runs the timers and sends notifications on this backend.
+    public var role: any ActiveRole
+    /// The backend's name, for `oncallctl status`: `sqlite` or `postgresql`.
+    public var backend: String
 
     public init(
         incidents: any IncidentStore, timers: any TimerStore, deliveries: any DeliveryStore, inbound: any InboundStore,
-        visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, health: any StoreHealth
+        visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, health: any StoreHealth,
+        role: any ActiveRole, backend: String
     ) {
         self.incidents = incidents
         self.timers = timers
@@ -50,5 +55,7 @@ public struct Repositories: Sendable {
         self.postmortems = postmortems
         self.periodic = periodic
         self.health = health
+        self.role = role
+        self.backend = backend
     }
 }

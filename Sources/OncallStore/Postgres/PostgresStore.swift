@@ -53,7 +53,7 @@ public final class PostgresStore: Sendable {
     public var repositories: Repositories {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
-            postmortems: postmortems, periodic: periodic, health: self)
+            postmortems: postmortems, periodic: periodic, health: self, role: role, backend: "postgresql")
     }
 
     /// Closes the connections; call after the last write.

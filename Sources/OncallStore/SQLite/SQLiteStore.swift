@@ -15,10 +15,12 @@ public final class SQLiteStore: Sendable {
     public let visits: SQLiteVisitRepository
     public let postmortems: SQLitePostmortemRepository
     public let periodic: SQLitePeriodicRepository
+    /// One host owns the file (the daemon's instance lock), so this node is always the active one.
+    public let role: SoleNode
 
     /// Opens (creating if needed) the database at `path` and runs pending migrations.
     /// `ownMessageIDs` is the domain of the Message-IDs the daemon's mail carries (reply threading).
-    public init(path: String, ownMessageIDs: MessageIDDomain = .standard) throws {
+    public init(path: String, ownMessageIDs: MessageIDDomain = .standard, node: String = ProcessInfo.processInfo.hostName) throws {
         database = try SQLiteDatabase(path: path)
         incidents = SQLiteIncidentRepository(database: database)
         timers = SQLiteTimerRepository(database: database)
@@ -27,13 +29,14 @@ public final class SQLiteStore: Sendable {
         visits = SQLiteVisitRepository(database: database)
         postmortems = SQLitePostmortemRepository(database: database)
         periodic = SQLitePeriodicRepository(database: database)
+        role = SoleNode(node: node, since: Date())
     }
 
     /// The repositories as the ports the daemon and the domain use.
     public var repositories: Repositories {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
-            postmortems: postmortems, periodic: periodic, health: self)
+            postmortems: postmortems, periodic: periodic, health: self, role: role, backend: "sqlite")
     }
 
     /// Checkpoints the WAL and closes the database; call after the last write.

@@ -1,0 +1,89 @@
+import Foundation
+import OncallAPI
+import OncallTesting
+import Testing
+
+/// Issue 12: two real daemons on one real PostgreSQL (the test process's throwaway cluster).
+extension EndToEnd {
+@Suite("Two nodes on one PostgreSQL")
+struct TwoNodeFailoverTests {
+    /// Two sandboxes whose daemons share a new database; node `a` is started first.
+    func twoNodes(emergencyAfter: String) async throws -> (a: Sandbox, b: Sandbox) {
+        let url = try await PostgresTestServer.shared.newDatabaseURL()
+        let a = try Sandbox()
+        let b = try Sandbox()
+        for (sandbox, node) in [(a, "a"), (b, "b")] {
+            try sandbox.writeConfig(sandbox.config(emergencyAfter: emergencyAfter) + "store:\n  url: \(url)\n  node: \(node)\n")
+        }
+        return (a, b)
+    }
+
+    func status(_ sandbox: Sandbox) async throws -> StatusDTO {
+        try await sandbox.call { try $0.status() }
+    }
+
+    @Test("a report to either node is seen by both; exactly one is active, and oncallctl status says which")
+    func bothNodesServe() async throws {
+        let (a, b) = try await twoNodes(emergencyAfter: "10m")
+        defer { a.cleanup(); b.cleanup() }
+        _ = try await a.startDaemon()
+        _ = try await eventually("node a to become active") { try await status(a).active ? true : nil }
+        _ = try await b.startDaemon()
+        let fromA = try await a.report(sampleReport("reported to a"))
+        let fromB = try await b.report(sampleReport("reported to b"))
+        #expect(try await b.show(fromA.id).form.subject == "reported to a")
+        #expect(try await a.show(fromB.id).form.subject == "reported to b")
+        #expect(Set(try await a.incidents().map(\.id)) == [fromA.id, fromB.id])
+
+        let onB = try await status(b)
+        #expect(onB.store == "postgresql" && onB.node == "b" && !onB.active && onB.activeNode == "a", "\(onB)")
+        let text = try await b.ctl("status")
+        #expect(text.stdout.contains("node:    b (standby)") && text.stdout.contains("active:  a since"), "\(text)")
+        let metrics = try await b.tcp("GET", "/metrics", token: b.token)
+        #expect(String(decoding: metrics.body, as: UTF8.self).contains("oncalld_active{node=\"b\"} 0"))
+    }
+
+    @Test("kill -9 the active node with 100 timers due in the next 10 s: the other fires each exactly once, within 5 s")
+    func failover() async throws {
+        let (a, b) = try await twoNodes(emergencyAfter: "6s")
+        defer { a.cleanup(); b.cleanup() }
+        let nodeA = try await a.startDaemon()
+        _ = try await eventually("node a to become active") { try await status(a).active ? true : nil }
+        _ = try await b.startDaemon()
+
+        var reported: [IncidentDTO] = []
+        for index in 0..<100 {
+            let sandbox = index.isMultiple(of: 2) ? a : b
+            reported.append(try await sandbox.report(sampleReport("fault \(index)")))
+        }
+        // Some timers fire on a before it dies (due 6 s after the first report); the rest wait for b.
+        try await Task.sleep(for: .seconds(3))
+        try await nodeA.kill()
+        let killedAt = Date()
+        let takeover = try await eventually("node b to take over", timeout: .seconds(10)) {
+            try await status(b).active ? Date() : nil
+        }
+        let failover = takeover.timeIntervalSince(killedAt)
+        print("failover: node b active \(String(format: "%.2f", failover)) s after kill -9 of node a")
+        #expect(failover < 5, "node b took over \(failover) s after the kill")
+
+        let escalated = try await eventually("all 100 incidents to be escalated", timeout: .seconds(20)) {
+            let all = try await b.incidents()
+            return all.count == 100 && all.allSatisfy { $0.state == "escalated" } ? all : nil
+        }
+        var latest = 0.0
+        for incident in escalated {
+            let shown = try await b.show(incident.id)
+            let escalations = (shown.timeline ?? []).filter { $0.kind == "escalated" }
+            #expect(escalations.count == 1, "\(incident.id): \(shown.timeline ?? [])")
+            let due = shown.reportedAt.addingTimeInterval(6)
+            let escalatedAt = try #require(shown.escalatedAt)
+            // Fired by a before the kill, within 5 s of due; fired by b, within 5 s of the later of due and the kill.
+            let late = escalatedAt.timeIntervalSince(escalatedAt > killedAt ? max(due, killedAt) : due)
+            #expect(late < 5, "\(incident.id) escalated \(late) s after it was due or after the kill (\(killedAt))")
+            latest = max(latest, late)
+        }
+        print("failover: every timer fired once; the latest \(String(format: "%.2f", latest)) s after it was due")
+    }
+}
+}
