@@ -7,15 +7,26 @@ import Testing
 extension EndToEnd {
 @Suite("Two nodes on one PostgreSQL")
 struct TwoNodeFailoverTests {
-    /// Two sandboxes whose daemons share a new database; node `a` is started first.
-    func twoNodes(emergencyAfter: String) async throws -> (a: Sandbox, b: Sandbox) {
+    /// Two sandboxes whose daemons share a new database; node `a` is started first. With `throughProxy`,
+    /// node a reaches the database through `tcp_proxy.py`, whose control file can cut its network.
+    func twoNodes(emergencyAfter: String, throughProxy: Bool = false) async throws -> (a: Sandbox, b: Sandbox, proxy: HelperProcess?) {
         let url = try await PostgresTestServer.shared.newDatabaseURL()
         let a = try Sandbox()
         let b = try Sandbox()
-        for (sandbox, node) in [(a, "a"), (b, "b")] {
+        var urlOfA = url
+        var proxy: HelperProcess?
+        if throughProxy {
+            let databasePort = try #require(URLComponents(string: url)?.port)
+            let started = try await HelperProcess(
+                name: "proxy", script: "tcp_proxy.py",
+                arguments: ["--target-port", String(databasePort), "--control", a.path + "/network"], directory: a.path)
+            urlOfA = url.replacingOccurrences(of: ":\(databasePort)/", with: ":\(started.port)/")
+            proxy = started
+        }
+        for (sandbox, node, url) in [(a, "a", urlOfA), (b, "b", url)] {
             try sandbox.writeConfig(sandbox.config(emergencyAfter: emergencyAfter) + "store:\n  url: \(url)\n  node: \(node)\n")
         }
-        return (a, b)
+        return (a, b, proxy)
     }
 
     func status(_ sandbox: Sandbox) async throws -> StatusDTO {
@@ -24,7 +35,7 @@ struct TwoNodeFailoverTests {
 
     @Test("a report to either node is seen by both; exactly one is active, and oncallctl status says which")
     func bothNodesServe() async throws {
-        let (a, b) = try await twoNodes(emergencyAfter: "10m")
+        let (a, b, _) = try await twoNodes(emergencyAfter: "10m")
         defer { a.cleanup(); b.cleanup() }
         _ = try await a.startDaemon()
         _ = try await eventually("node a to become active") { try await status(a).active ? true : nil }
@@ -45,7 +56,7 @@ struct TwoNodeFailoverTests {
 
     @Test("kill -9 the active node with 100 timers due in the next 10 s: the other fires each exactly once, within 5 s")
     func failover() async throws {
-        let (a, b) = try await twoNodes(emergencyAfter: "6s")
+        let (a, b, _) = try await twoNodes(emergencyAfter: "6s")
         defer { a.cleanup(); b.cleanup() }
         let nodeA = try await a.startDaemon()
         _ = try await eventually("node a to become active") { try await status(a).active ? true : nil }
@@ -84,6 +95,36 @@ struct TwoNodeFailoverTests {
             latest = max(latest, late)
         }
         print("failover: every timer fired once; the latest \(String(format: "%.2f", latest)) s after it was due")
+    }
+
+    @Test("a node whose database connection is cut gives the role up within its lock's lifetime; the other takes over")
+    func partition() async throws {
+        let (a, b, proxy) = try await twoNodes(emergencyAfter: "2s", throughProxy: true)
+        defer { proxy?.stop(); a.cleanup(); b.cleanup() }
+        _ = try await a.startDaemon()
+        _ = try await eventually("node a to become active") { try await status(a).active ? true : nil }
+        _ = try await b.startDaemon()
+
+        try a.write("cut", to: a.path + "/network")
+        let cutAt = Date()
+        _ = try await eventually("node a to give the role up", timeout: .seconds(10)) { try await status(a).active ? nil : true }
+        let gaveUp = Date().timeIntervalSince(cutAt)
+        print("partition: node a stopped acting \(String(format: "%.2f", gaveUp)) s after its network was cut")
+        // The database frees a vanished session's lock after its keepalive gives up (about 4 s, set by the
+        // active node): a must have stopped before then, so two nodes never act at once.
+        #expect(gaveUp < 4, "node a kept the role \(gaveUp) s after the cut")
+        #expect(try await status(b).active == false, "b must not be active while a's session still holds the lock")
+
+        // The server gives up on a's sessions (as its keepalive would): b takes the lock and runs the timers.
+        try a.write("drop", to: a.path + "/network")
+        _ = try await eventually("node b to take over", timeout: .seconds(10)) { try await status(b).active ? true : nil }
+        let incident = try await b.report(sampleReport("after the partition"))
+        let escalated = try await eventually("\(incident.id) to be escalated by b", timeout: .seconds(10)) {
+            let shown = try await b.show(incident.id)
+            return shown.state == "escalated" ? shown : nil
+        }
+        #expect((escalated.timeline ?? []).filter { $0.kind == "escalated" }.count == 1)
+        #expect(a.logs.contains("this node is no longer active"), "\(a.logs)")
     }
 }
 }

@@ -100,7 +100,16 @@ public final class PostgresActiveRole: ActiveRole {
                     for try await _ in notifications { self.wake() }
                     throw ActiveRoleError.notificationsEnded
                 }
-                group.addTask { try await self.campaign(connection) }
+                group.addTask {
+                    do {
+                        try await self.campaign(connection)
+                    } catch {
+                        // Stop acting first, then close, which ends the hung query and the notification stream.
+                        self.setActive(false, activeNode: nil, since: nil)
+                        try? await connection.close()
+                        throw error
+                    }
+                }
                 try await group.next()
                 group.cancelAll()
             }
@@ -164,21 +173,34 @@ public final class PostgresActiveRole: ActiveRole {
         for wake in wakeups.withLock({ $0 }) { wake() }
     }
 
-    /// `body`'s answer, or an error when it takes longer than `limit`.
+    /// `body`'s answer, or an error when it takes longer than `limit`. It does not wait for `body` to
+    /// end: a query on a cut connection may hang until the connection is closed.
     private func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let pending = PendingAnswer(continuation)
+            let work = Task {
+                do {
+                    let value = try await body()
+                    pending.take()?.resume(returning: value)
+                } catch {
+                    pending.take()?.resume(throwing: error)
+                }
             }
-            defer { group.cancelAll() }
-            guard let answer = try await group.next(), let value = answer else {
-                throw ActiveRoleError.noAnswer(within: limit)
+            Task {
+                try? await Task.sleep(for: limit)
+                guard let waiting = pending.take() else { return }
+                work.cancel()
+                waiting.resume(throwing: ActiveRoleError.noAnswer(within: limit))
             }
-            return value
         }
     }
+}
+
+/// A continuation resumed by whichever comes first, the answer or the deadline.
+private final class PendingAnswer<T: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<T, any Error>?>
+    init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = Mutex(continuation) }
+    func take() -> CheckedContinuation<T, any Error>? { continuation.withLock { $0.take() } }
 }
 
 /// Why the active-role connection was given up.
