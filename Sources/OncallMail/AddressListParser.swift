@@ -20,11 +20,14 @@ enum AddressListParser {
         let tokens = tokenize(Array(value.unicodeScalars))
         var result: [MailAddress] = []
         var current: [Token] = []
+        // Kept as a flag so that a run of colons does not rescan the tokens each time.
+        var currentHasAngle = false
         var inGroup = false
 
         func finish() {
             if let address = mailbox(from: current) { result.append(address) }
             current.removeAll()
+            currentHasAngle = false
         }
 
         for token in tokens {
@@ -38,12 +41,15 @@ enum AddressListParser {
             case .colon:
                 // `Group name: a@x, b@y;` — the words so far were the group's name. A colon after
                 // an angle address or without a name is noise.
-                if !inGroup, !current.contains(where: { if case .angle = $0 { true } else { false } }) {
+                if !inGroup, !currentHasAngle {
                     current.removeAll()
                     inGroup = true
                 } else {
                     current.append(.word(":"))
                 }
+            case .angle:
+                current.append(token)
+                currentHasAngle = true
             default:
                 current.append(token)
             }

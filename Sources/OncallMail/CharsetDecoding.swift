@@ -11,11 +11,15 @@ public struct CharsetDecoding: Sendable, Equatable {
     public var exact: Bool
     /// How many invalid sequences were replaced with U+FFFD (only by the lossy step).
     public var replacements: Int
+    /// True when the declared label names no charset iconv has (`x-unknown-foo`), so the text
+    /// came from the fallback even when it is plain ASCII.
+    public var declaredIsUnknown = false
 
     /// A sentence for `ParsedMail.warnings` when the result is not exact, else nil.
     public var warning: String? {
         guard !exact else { return nil }
-        let label = declared.map { "declared charset '\($0)'" } ?? "undeclared 8-bit text"
+        let label = declared.map { declaredIsUnknown ? "unknown charset '\($0)'" : "declared charset '\($0)'" }
+            ?? "undeclared 8-bit text"
         if replacements > 0 {
             return "\(label) decoded as \(used) with \(replacements) invalid sequence(s) replaced by U+FFFD"
         }

@@ -11,12 +11,17 @@
 ///    GB18030, then Big5 (CP950). The first that decodes every byte wins, except that text
 ///    whose byte pairs look like Big5 (over 30% with a trail byte outside the GB2312 block)
 ///    tries Big5 before GB18030, since Big5 bytes are nearly always valid, meaningless, GBK.
+///    Text whose non-ASCII bytes mostly stand alone or in pairs beside ASCII letters, as
+///    accented letters do ("Grüße"), is Latin and goes no further than UTF-8: it is read as
+///    UTF-8 if that takes at most one U+FFFD per 20 non-ASCII bytes, else as Windows-1252,
+///    else as ISO-8859-1 (such byte pairs are often valid, meaningless, GB18030).
 /// 4. If none does: the declared charset, then UTF-8, then GB18030 (Big5 first if it looks
 ///    like Big5) again, replacing invalid sequences with U+FFFD; the first with at most one
 ///    invalid sequence per 20 non-ASCII bytes wins.
 /// 5. Otherwise ISO-8859-1, which maps every byte to a character, so nothing is lost.
-/// Every step after 2 is reported as a warning naming the charset used. Undeclared text that is
-/// valid UTF-8 is exact (RFC 6532 headers, modern mailers that omit the parameter).
+/// Every step after 2 is reported as a warning naming the charset used, and a label iconv does
+/// not know is called unknown even when the text is ASCII. Undeclared text that is valid UTF-8
+/// is exact (RFC 6532 headers, modern mailers that omit the parameter).
 public enum Charsets {
     /// The chain tried after the declared charset fails, in order.
     public static let fallbackChain: [String] = ["UTF-8", "GB18030", "CP950"]
@@ -44,55 +49,98 @@ public enum Charsets {
     static func decodeBuffer(_ bytes: UnsafeBufferPointer<UInt8>, label: String?) -> CharsetDecoding {
         let family = label.flatMap(normalizedFamily)
         let declared = label.map { $0.trimmingCharacters(in: " \t\"'") }
+        // A label iconv cannot open names nothing; the warning says so even for ASCII text.
+        let unknown = family.map { names in
+            !names.contains { $0 == "UTF-8" || $0 == "US-ASCII" || IconvConverter.isKnown($0) }
+        } ?? false
+        func result(_ text: String, used: String, exact: Bool, replacements: Int = 0) -> CharsetDecoding {
+            CharsetDecoding(
+                text: text, declared: declared, used: used, exact: exact, replacements: replacements,
+                declaredIsUnknown: unknown
+            )
+        }
 
         if bytes.allSatisfy({ $0 < 0x80 }), family.map(isASCIICompatible) ?? true {
-            return CharsetDecoding(
-                text: String(decoding: bytes, as: UTF8.self), declared: declared,
-                used: family?.first ?? "US-ASCII", exact: true, replacements: 0
-            )
+            let used = unknown ? "US-ASCII" : family?.first ?? "US-ASCII"
+            return result(String(decoding: bytes, as: UTF8.self), used: used, exact: !unknown)
         }
 
         var tried: Set<String> = []
         for name in family ?? [] {
             tried.insert(name)
-            if let text = strict(bytes, name) {
-                return CharsetDecoding(text: text, declared: declared, used: name, exact: true, replacements: 0)
-            }
+            if let text = strict(bytes, name) { return result(text, used: name, exact: true) }
         }
         // Big5 text is almost always also valid GB18030 (as nonsense), so the chain's order
-        // alone would never reach Big5; byte statistics decide between the two first.
+        // alone would never reach Big5; byte statistics decide between the two first. Latin
+        // text is often valid GB18030 too ("üß" is a GBK pair), so it is told apart before.
         let preferBig5 = looksLikeBig5(bytes)
-        for name in fallbackChain where !tried.contains(name) {
+        for name in fallbackChain {
+            if name == "GB18030", looksLikeLatin(bytes) { return latinReading(bytes, result: result) }
+            guard !tried.contains(name) else { continue }
             if name == "GB18030", preferBig5, !tried.contains("CP950"), let text = strict(bytes, "CP950") {
-                return CharsetDecoding(text: text, declared: declared, used: "CP950", exact: false, replacements: 0)
+                return result(text, used: "CP950", exact: false)
             }
             if let text = strict(bytes, name) {
                 // Undeclared UTF-8 is what RFC 6532 and most modern senders mean: not a guess.
-                let exact = family == nil && name == "UTF-8"
-                return CharsetDecoding(text: text, declared: declared, used: name, exact: exact, replacements: 0)
+                return result(text, used: name, exact: family == nil && name == "UTF-8")
             }
         }
         // A long text with a stray bad byte (a truncated character, a corrupted line) reads
         // far better with a U+FFFD than as ISO-8859-1; a short Latin-1 word ("Café") does not,
         // hence a threshold relative to the non-ASCII bytes.
-        let nonASCII = bytes.count { $0 >= 0x80 }
-        let threshold = nonASCII / 20
+        let threshold = bytes.count { $0 >= 0x80 } / 20
         if threshold >= 1 {
             var candidates: [String] = family?.first(where: IconvConverter.isKnown).map { [$0] } ?? []
             for name in ["UTF-8"] + (preferBig5 ? ["CP950"] : []) + ["GB18030"] where !candidates.contains(name) {
                 candidates.append(name)
             }
             for name in candidates {
-                if let result = IconvConverter.convert(bytes, from: name, lossy: true, maxInvalid: threshold),
-                   result.invalid <= threshold {
-                    return CharsetDecoding(
-                        text: String(decoding: result.utf8, as: UTF8.self), declared: declared, used: name,
-                        exact: false, replacements: result.invalid
-                    )
+                if let lossy = IconvConverter.convert(bytes, from: name, lossy: true, maxInvalid: threshold),
+                   lossy.invalid <= threshold {
+                    return result(String(decoding: lossy.utf8, as: UTF8.self), used: name, exact: false, replacements: lossy.invalid)
                 }
             }
         }
-        return CharsetDecoding(text: latin1(bytes), declared: declared, used: "ISO-8859-1", exact: false, replacements: 0)
+        return result(latin1(bytes), used: "ISO-8859-1", exact: false)
+    }
+
+    /// Latin text in no usable charset: Windows-1252 (ISO-8859-1 as browsers read it), unless a
+    /// few replacements make it UTF-8 with a stray bad byte, which has the same shape.
+    private static func latinReading(
+        _ bytes: UnsafeBufferPointer<UInt8>, result: (String, String, Bool, Int) -> CharsetDecoding
+    ) -> CharsetDecoding {
+        let threshold = bytes.count { $0 >= 0x80 } / 20
+        if threshold >= 1, let lossy = IconvConverter.convert(bytes, from: "UTF-8", lossy: true, maxInvalid: threshold),
+           lossy.invalid <= threshold {
+            return result(String(decoding: lossy.utf8, as: UTF8.self), "UTF-8", false, lossy.invalid)
+        }
+        if let text = strict(bytes, "CP1252") { return result(text, "CP1252", false, 0) }
+        return result(latin1(bytes), "ISO-8859-1", false, 0)
+    }
+
+    /// True when 8-bit text reads as a Latin script in a single-byte charset: most of its
+    /// non-ASCII bytes stand alone or in pairs next to an ASCII letter ("Grüße", "café"), which
+    /// CJK double-byte text, whose characters come in runs, rarely does (a fifth of Big5 text's
+    /// bytes at most, almost none of GBK's).
+    static func looksLikeLatin(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        var nonASCII = 0
+        var inWords = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] >= 0x80 else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, bytes[index] >= 0x80 { index += 1 }
+            let run = index - start
+            nonASCII += run
+            let letterBefore = start > 0 && isLetter(bytes[start - 1])
+            let letterAfter = index < bytes.count && isLetter(bytes[index])
+            if run <= 2, letterBefore || letterAfter { inWords += run }
+        }
+        return nonASCII > 0 && inWords * 2 > nonASCII
     }
 
     /// True when double-byte text reads better as Big5 than as GB18030.

@@ -12,157 +12,170 @@ public enum EncodedWords {
         return decode(header, warnings: &warnings)
     }
 
-    /// One piece of a header value: literal text, or the payload of an encoded word.
-    fileprivate enum Segment {
-        case literal(ArraySlice<UInt8>)
-        case encoded(charset: String, isBase64: Bool, text: ArraySlice<UInt8>)
-    }
-
     /// Decodes `header`, appending a warning for each charset fallback.
+    ///
+    /// One forward pass that keeps only the output and the run of words being gathered, so a
+    /// header of any length (a 200 KB folded Subject) costs time and memory linear in it.
     static func decode(_ header: String, warnings: inout [String]) -> String {
         let bytes = Array(header.utf8)
         guard bytes.count >= 8, header.contains("=?") else { return header }
-        let segments = split(bytes)
-        guard segments.contains(where: { if case .encoded = $0 { true } else { false } }) else { return header }
-
+        var scanner = WordScanner(bytes: bytes)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < segments.count {
-            switch segments[index] {
-            case let .literal(text):
-                // Whitespace between two encoded words is a separator, not content (RFC 2047 §6.2).
-                let isBlank = text.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-                let betweenWords = index > 0 && index + 1 < segments.count
-                    && segments[index - 1].isEncoded && segments[index + 1].isEncoded
-                if !(isBlank && betweenWords) { output.append(contentsOf: text) }
-                index += 1
-            case let .encoded(charset, _, _):
-                // Gather the run of encoded words in this charset (blank literals in between).
-                var run: [(isBase64: Bool, text: ArraySlice<UInt8>)] = []
-                var next = index
-                while next < segments.count {
-                    if case let .encoded(other, isBase64, text) = segments[next], sameCharset(other, charset) {
-                        run.append((isBase64, text))
-                        next += 1
-                    } else if case let .literal(text) = segments[next], text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }),
-                              next + 1 < segments.count, case let .encoded(other, _, _) = segments[next + 1],
-                              sameCharset(other, charset) {
-                        next += 1
-                    } else {
-                        break
-                    }
-                }
-                let decoded = Charsets.decodeReporting(payload(of: run), charset: charset)
-                if let warning = decoded.warning { warnings.append("encoded word: \(warning)") }
-                output.append(contentsOf: decoded.text.utf8)
-                index = next
+        var run = Run()
+        var literalStart = 0
+        while let word = scanner.next() {
+            let literal = bytes[literalStart..<word.start]
+            // Whitespace between two encoded words is a separator, not content (RFC 2047 §6.2),
+            // and a run of words in one charset is decoded as one byte string.
+            let isBlank = literal.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if run.charset != nil, isBlank {
+                if !run.accepts(word.charset) { run.finish(into: &output, warnings: &warnings) }
+            } else {
+                run.finish(into: &output, warnings: &warnings)
+                output.append(contentsOf: literal)
             }
+            run.append(word)
+            literalStart = word.end
         }
+        guard run.charset != nil else { return header }
+        run.finish(into: &output, warnings: &warnings)
+        output.append(contentsOf: bytes[literalStart...])
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The bytes of a run of same-charset words. Base64 text is joined across words while a
-    /// word leaves an incomplete quantum, because some encoders split base64 anywhere.
-    private static func payload(of run: [(isBase64: Bool, text: ArraySlice<UInt8>)]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var pendingBase64: [UInt8] = []
-        func flush() {
-            if !pendingBase64.isEmpty { bytes.append(contentsOf: TransferDecoding.base64(pendingBase64)) }
-            pendingBase64.removeAll()
+    /// One encoded word: its charset, its encoding, its payload and where it lies.
+    fileprivate struct Word {
+        var charset: String
+        var isBase64: Bool
+        var text: ArraySlice<UInt8>
+        var start: Int
+        var end: Int
+    }
+
+    /// The bytes of consecutive words in one charset, gathered before decoding. Base64 text is
+    /// joined across words while a word leaves an incomplete quantum, because some encoders
+    /// split base64 anywhere.
+    private struct Run {
+        var charset: String?
+        private var bytes: [UInt8] = []
+        private var pendingBase64: [UInt8] = []
+        // Kept as a count so a long run of unaligned words is not recounted word by word.
+        private var pendingSignificant = 0
+
+        func accepts(_ other: String) -> Bool {
+            charset.map { $0.caseInsensitiveCompare(other) == .orderedSame } ?? false
         }
-        for word in run {
+
+        mutating func append(_ word: Word) {
+            if charset == nil { charset = word.charset }
             if word.isBase64 {
                 pendingBase64.append(contentsOf: word.text)
-                let significant = pendingBase64.count { $0 != UInt8(ascii: "=") }
-                if significant % 4 == 0 || word.text.contains(UInt8(ascii: "=")) { flush() }
+                pendingSignificant += word.text.count { $0 != UInt8(ascii: "=") }
+                if pendingSignificant % 4 == 0 || word.text.contains(UInt8(ascii: "=")) { flushBase64() }
             } else {
-                flush()
+                flushBase64()
                 bytes.append(contentsOf: TransferDecoding.quotedPrintable(word.text, underscoreIsSpace: true))
             }
         }
-        flush()
-        return bytes
+
+        /// Decodes the run into `output` and empties it.
+        mutating func finish(into output: inout [UInt8], warnings: inout [String]) {
+            guard let charset else { return }
+            flushBase64()
+            let decoded = Charsets.decodeReporting(bytes, charset: charset)
+            if let warning = decoded.warning { warnings.append("encoded word: \(warning)") }
+            output.append(contentsOf: decoded.text.utf8)
+            self = Run()
+        }
+
+        private mutating func flushBase64() {
+            if !pendingBase64.isEmpty { bytes.append(contentsOf: TransferDecoding.base64(pendingBase64)) }
+            pendingBase64.removeAll(keepingCapacity: true)
+            pendingSignificant = 0
+        }
     }
 
-    private static func sameCharset(_ left: String, _ right: String) -> Bool {
-        left.caseInsensitiveCompare(right) == .orderedSame
-    }
-
-    /// Splits header bytes into literal text and encoded words in one pass.
+    /// Finds the encoded words in header bytes, left to right.
     ///
-    /// `nextClose[i]` (the next `?=` at or after i) and `nextSpace[i]` are precomputed from the
-    /// end, so each candidate word is checked in constant time and a header full of `=?`
-    /// fragments cannot make decoding quadratic.
-    private static func split(_ bytes: [UInt8]) -> [Segment] {
-        let count = bytes.count
-        var nextClose = [Int](repeating: count, count: count + 1)
-        var nextSpace = [Int](repeating: count, count: count + 1)
-        var nextOpen = [Int](repeating: count, count: count + 1)
-        if count >= 1 {
-            for i in stride(from: count - 1, through: 0, by: -1) {
-                nextClose[i] = i + 1 < count && bytes[i] == UInt8(ascii: "?") && bytes[i + 1] == UInt8(ascii: "=") ? i : nextClose[i + 1]
-                nextSpace[i] = bytes[i] == 0x20 || bytes[i] == 0x09 ? i : nextSpace[i + 1]
-                nextOpen[i] = i + 1 < count && bytes[i] == UInt8(ascii: "=") && bytes[i + 1] == UInt8(ascii: "?") ? i : nextOpen[i + 1]
-            }
+    /// Whether a candidate `=?charset?X?` is a word depends on the next `?=`, space and `=?`
+    /// after its text. Candidates' texts start ever further right, so each of those searches
+    /// resumes where the last one stopped: every byte is looked at a bounded number of times
+    /// and a header full of `=?` fragments cannot make decoding quadratic.
+    private struct WordScanner {
+        let bytes: [UInt8]
+        private var index = 0
+        private var close = ForwardSearch()
+        private var space = ForwardSearch()
+        private var open = ForwardSearch()
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
         }
 
-        var segments: [Segment] = []
-        var literalStart = 0
-        var index = 0
-        while index + 1 < count {
-            guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "?"),
-                  let word = parseWord(bytes, at: index, nextClose: nextClose, nextSpace: nextSpace, nextOpen: nextOpen)
-            else {
-                index += 1
-                continue
+        /// The next encoded word, or nil at the end.
+        mutating func next() -> Word? {
+            let count = bytes.count
+            while index + 1 < count {
+                guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "?"),
+                      let word = word(at: index)
+                else {
+                    index += 1
+                    continue
+                }
+                index = word.end
+                return word
             }
-            if literalStart < index { segments.append(.literal(bytes[literalStart..<index])) }
-            segments.append(word.segment)
-            index = word.end
-            literalStart = index
-        }
-        if literalStart < count { segments.append(.literal(bytes[literalStart..<count])) }
-        return segments
-    }
-
-    /// The encoded word starting at `start` and the index just past it, if one is there.
-    private static func parseWord(
-        _ bytes: [UInt8], at start: Int, nextClose: [Int], nextSpace: [Int], nextOpen: [Int]
-    ) -> (segment: Segment, end: Int)? {
-        let count = bytes.count
-        // Charset: printable ASCII without "?" or space, at most 64 characters.
-        var cursor = start + 2
-        while cursor < count, cursor - start - 2 <= 64, bytes[cursor] != UInt8(ascii: "?"),
-              bytes[cursor] > 0x20, bytes[cursor] < 0x7F {
-            cursor += 1
-        }
-        guard cursor < count, bytes[cursor] == UInt8(ascii: "?"), cursor > start + 2, cursor - start - 2 <= 64 else {
             return nil
         }
-        let charset = String(decoding: bytes[(start + 2)..<cursor], as: UTF8.self)
-        guard cursor + 2 < count, bytes[cursor + 2] == UInt8(ascii: "?") else { return nil }
-        let isBase64: Bool
-        switch bytes[cursor + 1] {
-        case UInt8(ascii: "B"), UInt8(ascii: "b"): isBase64 = true
-        case UInt8(ascii: "Q"), UInt8(ascii: "q"): isBase64 = false
-        default: return nil
-        }
-        let textStart = cursor + 3
-        guard textStart <= count else { return nil }
-        let close = nextClose[textStart]
-        guard close < count else { return nil }
-        // Spaces inside the text break the word, except in "Q" words whose closing "?=" comes
-        // before any other word starts (some mailers put literal spaces there).
-        if nextSpace[textStart] < close {
-            guard !isBase64, nextOpen[textStart] > close else { return nil }
-        }
-        return (.encoded(charset: charset, isBase64: isBase64, text: bytes[textStart..<close]), close + 2)
-    }
-}
 
-extension EncodedWords.Segment {
-    fileprivate var isEncoded: Bool {
-        if case .encoded = self { true } else { false }
+        /// The encoded word starting at `start`, if one is there.
+        private mutating func word(at start: Int) -> Word? {
+            let count = bytes.count
+            // Charset: printable ASCII without "?" or space, at most 64 characters.
+            var cursor = start + 2
+            while cursor < count, cursor - start - 2 <= 64, bytes[cursor] != UInt8(ascii: "?"),
+                  bytes[cursor] > 0x20, bytes[cursor] < 0x7F {
+                cursor += 1
+            }
+            guard cursor < count, bytes[cursor] == UInt8(ascii: "?"), cursor > start + 2, cursor - start - 2 <= 64 else {
+                return nil
+            }
+            let charset = String(decoding: bytes[(start + 2)..<cursor], as: UTF8.self)
+            guard cursor + 2 < count, bytes[cursor + 2] == UInt8(ascii: "?") else { return nil }
+            let isBase64: Bool
+            switch bytes[cursor + 1] {
+            case UInt8(ascii: "B"), UInt8(ascii: "b"): isBase64 = true
+            case UInt8(ascii: "Q"), UInt8(ascii: "q"): isBase64 = false
+            default: return nil
+            }
+            let textStart = cursor + 3
+            let bytes = bytes
+            let closeAt = close.first(from: textStart, in: count) { bytes[$0] == UInt8(ascii: "?") && $0 + 1 < count && bytes[$0 + 1] == UInt8(ascii: "=") }
+            guard closeAt < count else { return nil }
+            // Spaces inside the text break the word, except in "Q" words whose closing "?=" comes
+            // before any other word starts (some mailers put literal spaces there).
+            if space.first(from: textStart, in: count, where: { bytes[$0] == 0x20 || bytes[$0] == 0x09 }) < closeAt {
+                let nextOpen = open.first(from: textStart, in: count) { bytes[$0] == UInt8(ascii: "=") && $0 + 1 < count && bytes[$0 + 1] == UInt8(ascii: "?") }
+                guard !isBase64, nextOpen > closeAt else { return nil }
+            }
+            return Word(charset: charset, isBase64: isBase64, text: bytes[textStart..<closeAt], start: start, end: closeAt + 2)
+        }
+    }
+
+    /// The first position at or after a query where a condition holds (`end` if none),
+    /// remembering the answer: while queries move forward, no position is examined twice.
+    private struct ForwardSearch {
+        private var from = 0
+        private var found = -1
+
+        mutating func first(from query: Int, in end: Int, where matches: (Int) -> Bool) -> Int {
+            if query >= from, query <= found { return found }
+            var position = query
+            while position < end, !matches(position) { position += 1 }
+            from = query
+            found = position
+            return position
+        }
     }
 }

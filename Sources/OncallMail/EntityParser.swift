@@ -49,12 +49,16 @@ enum EntityParser {
         let (decoded, encodingWarning) = decodeTransfer(body, encoding: encoding)
         if let encodingWarning { warnings.append(encodingWarning) }
 
+        // Content with no header is no message (a digest entry without one, a forward that
+        // kept only the text): unless it is an attachment, it is read as plain text rather
+        // than hidden in a file.
+        var isHeaderlessMessage = false
         if mediaType == "message/rfc822" || mediaType == "message/global" {
             do {
                 let mail = try MessageAssembler.parseMessage(decoded[...], depth: depth + 1, context: &context)
                 return (MIMEEntity(kind: .message(mail)), fields)
             } catch .notAMessage {
-                warnings.append("forwarded message has no header; kept as an attachment")
+                isHeaderlessMessage = true
             }
         }
 
@@ -62,12 +66,21 @@ enum EntityParser {
         let dispositionType = disposition?.value
         // A text part with a file name is a file (a log, a config) unless it is the whole
         // message; an explicit `attachment` always is.
-        let isBodyText = (mediaType == "text/plain" || mediaType == "text/html")
+        let isBodyText = (mediaType == "text/plain" || mediaType == "text/html" || isHeaderlessMessage)
             && dispositionType != "attachment"
             && (filename == nil || isMessage)
+        if isHeaderlessMessage {
+            warnings.append("forwarded message has no header; " + (isBodyText ? "read as text" : "kept as an attachment"))
+        }
         if isBodyText {
             let isHTML = mediaType == "text/html"
-            var text = decodeText(decoded, charset: contentType["charset"], isHTML: isHTML, warnings: &warnings)
+            var textBytes = decoded
+            if isBase64(encoding), decoded.isEmpty, body.contains(where: { $0 > 0x20 }) {
+                // Nothing in it was base64 after all; its characters are all there is to show.
+                textBytes = Array(body)
+                warnings.append("base64 body decodes to nothing; kept the text as written")
+            }
+            var text = decodeText(textBytes, charset: contentType["charset"], isHTML: isHTML, warnings: &warnings)
             if !isHTML, contentType["format"]?.lowercased() == "flowed" {
                 text = FlowedText.unflow(text, deleteSpace: contentType["delsp"]?.lowercased() == "yes")
             }
@@ -94,7 +107,7 @@ enum EntityParser {
     ) throws(MIMEError) -> MIMEEntity {
         let subtype = String(contentType.value.dropFirst("multipart/".count))
         var content = body
-        if encoding == "base64" || encoding == "quoted-printable" {
+        if isBase64(encoding) || encoding == "quoted-printable" {
             // Forbidden by RFC 2045 but seen from broken gateways; decoding costs little.
             content = decodeTransfer(body, encoding: encoding).bytes[...]
             context.warn("multipart declared Content-Transfer-Encoding \(encoding); decoded it")
@@ -152,18 +165,26 @@ enum EntityParser {
         return cleaned.isEmpty ? "7bit" : cleaned
     }
 
-    /// The body with its transfer encoding removed, and a warning for an unknown encoding.
+    /// The body with its transfer encoding removed, and a warning for an unknown encoding or
+    /// for damaged base64 (what could be decoded is kept).
     static func decodeTransfer(_ body: ArraySlice<UInt8>, encoding: String) -> (bytes: [UInt8], warning: String?) {
+        if isBase64(encoding) {
+            let (bytes, damage) = TransferDecoding.base64Reporting(body)
+            return (bytes, damage.summary.map { "base64 body: " + $0 })
+        }
         switch encoding {
         case "7bit", "8bit", "binary", "7-bit", "8-bit":
             return (Array(body), nil)
         case "quoted-printable", "quotedprintable", "qp":
             return (TransferDecoding.quotedPrintable(body), nil)
-        case "base64", "base-64", "x-base64":
-            return (TransferDecoding.base64(body), nil)
         default:
             return (Array(body), "unknown Content-Transfer-Encoding '\(encoding)'; kept the bytes as they are")
         }
+    }
+
+    /// The spellings of base64 that mailers write.
+    static func isBase64(_ encoding: String) -> Bool {
+        encoding == "base64" || encoding == "base-64" || encoding == "x-base64"
     }
 
     /// Text from a body part: the charset fallback, `\n` line ends, no byte-order mark.

@@ -1,10 +1,13 @@
 /// Splits an entity into its header fields and the offset where its body starts.
 ///
 /// Lines may end in CRLF or a bare LF. Continuation lines (starting with a space or tab) are
-/// unfolded, their leading whitespace collapsed to one space. A line that is neither a field
-/// nor a continuation is skipped with a warning when a field follows it, and otherwise taken
-/// as the start of a body that lacked its blank separator line. Raw 8-bit bytes are decoded as
-/// UTF-8 (RFC 6532) or through the `Charsets` fallback.
+/// unfolded, their leading whitespace collapsed to one space; one before the first field, blank
+/// or not, is skipped with a warning (except a blank-looking line opening a part and followed by
+/// no field, which is that part's separator). A line that is neither a field nor a continuation
+/// is skipped with a warning when a field follows it, and otherwise taken as the start of a
+/// body that lacked its blank separator line. Raw 8-bit bytes are decoded as UTF-8 (RFC 6532)
+/// or through the `Charsets` fallback. Values are gathered as bytes, so a field of any length
+/// costs time linear in it.
 enum HeaderBlockParser {
     /// One unfolded header field.
     struct Field {
@@ -72,11 +75,14 @@ enum HeaderBlockParser {
                         appendBounded(&currentValue, [0x20], &currentTruncated, limits.maxHeaderFieldBytes)
                         appendBounded(&currentValue, rest, &currentTruncated, limits.maxHeaderFieldBytes)
                     }
-                } else if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                    // A whitespace-only line before any field: some generators emit one; it
-                    // cannot be a header, so treat it as the blank separator.
+                } else if !isMessage, content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }),
+                          next >= end || !isFieldLine(line(bytes, from: next).content) {
+                    // A whitespace-only line opening a part with no header field after it: some
+                    // generators write one as the blank separator of a part without headers.
                     return (fields, next)
                 } else {
+                    // A continuation with nothing to continue (a relay cut the start of a field):
+                    // skipped, so that it neither ends the block nor joins the next field.
                     context.warn("skipped a continuation line with no header before it")
                 }
                 index = next

@@ -51,15 +51,18 @@ enum MessageAssembler {
         let collected = collect(root)
         let plain = collected.plain.map(trimTrailingBlankLines).filter { !$0.trimmedWhitespace.isEmpty }
         let html = collected.html.filter { !$0.trimmedWhitespace.isEmpty }
+        let htmlText = html.isEmpty ? nil : HTMLText.readableText(html.joined(separator: "\n"))
         if !plain.isEmpty {
             mail.textBody = plain.joined(separator: "\n\n")
-        } else if !html.isEmpty {
-            mail.textBody = HTMLText.readableText(html.joined(separator: "\n"))
-        } else if let forwarded = collected.forwarded.first(where: { $0.textBody != nil }) {
-            // "Forward as attachment" with no note of its own: the forwarded text is the content.
+        } else if let htmlText, !isBlank(htmlText) {
+            mail.textBody = htmlText
+        } else if let forwarded = collected.forwarded.first(where: { !isBlank($0.textBody ?? "") }) {
+            // "Forward as attachment" with no note of its own, or an empty one (Outlook sends a
+            // blank plain part and an HTML part holding only `&nbsp;`): the forwarded text is
+            // the content.
             mail.textBody = forwarded.textBody
-        } else if !collected.plain.isEmpty {
-            mail.textBody = ""
+        } else if htmlText != nil || !collected.plain.isEmpty {
+            mail.textBody = htmlText ?? ""
         }
         mail.htmlBody = html.isEmpty ? nil : html.joined(separator: "\n")
         mail.attachments = collected.attachments
@@ -122,6 +125,11 @@ enum MessageAssembler {
             return String(trimmed[trimmed.index(after: open)..<close]).trimmedWhitespace
         }
         return trimmed
+    }
+
+    /// True for text with nothing visible (no-break spaces included, which HTML leaves).
+    private static func isBlank(_ text: String) -> Bool {
+        text.allSatisfy(\.isWhitespace)
     }
 
     private static func trimTrailingBlankLines(_ text: String) -> String {

@@ -30,8 +30,9 @@ public struct ParsedMail: Sendable, Equatable {
     /// The `Return-Path` address without brackets: nil when the header is absent, empty for the
     /// null sender `<>` that bounces carry.
     public var returnPath: String?
-    /// The readable body: the inline text/plain parts, else the HTML reduced to text, else the
-    /// text of the first forwarded message. Line ends are `\n`.
+    /// The readable body: the inline text/plain parts, else the HTML reduced to text, else (when
+    /// neither shows anything) the text of the first forwarded message that has some. Line ends
+    /// are `\n`.
     public var textBody: String?
     /// The inline text/html parts as decoded HTML, when there were any.
     public var htmlBody: String?

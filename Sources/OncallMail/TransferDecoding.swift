@@ -6,8 +6,14 @@ enum TransferDecoding {
     /// Base64 that skips anything outside the alphabet (line breaks, spaces, stray garbage),
     /// accepts missing padding, and restarts after `=` so concatenated blocks decode too.
     static func base64(_ input: some Sequence<UInt8>) -> [UInt8] {
+        base64Reporting(input).bytes
+    }
+
+    /// `base64(_:)` with what it had to skip or drop on the way.
+    static func base64Reporting(_ input: some Sequence<UInt8>) -> (bytes: [UInt8], damage: Base64Damage) {
         var output: [UInt8] = []
         output.reserveCapacity(input.underestimatedCount * 3 / 4 + 3)
+        var damage = Base64Damage()
         var accumulator: UInt32 = 0
         var count = 0
         for byte in input {
@@ -20,11 +26,15 @@ enum TransferDecoding {
             case UInt8(ascii: "/"): value = 63
             case UInt8(ascii: "="):
                 // Padding ends a quantum: keep its whole bytes and start afresh.
+                if count == 1 { damage.loneCharacters += 1 }
                 flushPartial(&output, accumulator, count)
                 accumulator = 0
                 count = 0
                 continue
+            case 0x0D, 0x0A, 0x20, 0x09:
+                continue
             default:
+                damage.skipped += 1
                 continue
             }
             accumulator = accumulator << 6 | value
@@ -37,8 +47,10 @@ enum TransferDecoding {
                 count = 0
             }
         }
+        if count == 1 { damage.loneCharacters += 1 }
+        if count >= 2 { damage.unpadded = true }
         flushPartial(&output, accumulator, count)
-        return output
+        return (output, damage)
     }
 
     /// Emits the whole bytes of an unfinished quantum (2 chars → 1 byte, 3 → 2; 1 is noise).

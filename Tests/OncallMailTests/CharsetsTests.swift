@@ -95,17 +95,51 @@ struct CharsetsTests {
         #expect(damaged.used == "GB18030")
         #expect(damaged.replacements == 1)
 
-        // A short Latin-1 word is not worth a replacement character: ISO-8859-1 reads it whole.
+        // A short Latin-1 word is not worth a replacement character: Windows-1252 reads it whole.
         let cafe = Charsets.decodeReporting([0x43, 0x61, 0x66, 0xE9], charset: nil)
         #expect(cafe.text == "Café")
-        #expect(cafe.used == "ISO-8859-1")
-        #expect(cafe.warning == "undeclared 8-bit text decoded as ISO-8859-1")
+        #expect(cafe.used == "CP1252")
+        #expect(cafe.warning == "undeclared 8-bit text decoded as CP1252")
 
         let garbage: [UInt8] = Array(repeating: 0xFF, count: 50)
         let latin1 = Charsets.decodeReporting(garbage, charset: "utf-8")
         #expect(latin1.used == "ISO-8859-1")
         #expect(latin1.text == String(repeating: "ÿ", count: 50))
         #expect(latin1.warning == "declared charset 'utf-8' decoded as ISO-8859-1")
+    }
+
+    @Test("Latin text in no usable charset is Windows-1252, never GB18030 or Big5")
+    func latinText() throws {
+        // Every byte pair here ("üh", "ße", "öl") is also a valid GBK character.
+        let german = try #require(encode("Grüße aus Köln: der Drucker druckt seit heute früh nur leere Seiten.", "iso-8859-1"))
+        let undeclared = Charsets.decodeReporting(german, charset: nil)
+        #expect(undeclared.text == "Grüße aus Köln: der Drucker druckt seit heute früh nur leere Seiten.")
+        #expect(undeclared.used == "CP1252")
+        let mislabelled = Charsets.decodeReporting(german, charset: "utf-8")
+        #expect(mislabelled.used == "CP1252")
+        #expect(mislabelled.warning == "declared charset 'utf-8' decoded as CP1252")
+
+        // Long UTF-8 Latin text with one damaged byte stays UTF-8, with one U+FFFD.
+        let utf8 = Array(String(repeating: "Le répertoire de données est plein, dernière réussite hier. ", count: 10).utf8)
+        let damaged = Charsets.decodeReporting(utf8 + [0xE9] + utf8, charset: nil)
+        #expect(damaged.used == "UTF-8")
+        #expect(damaged.replacements == 1)
+
+        // And CJK text is not taken for Latin, even with ASCII letters about.
+        let mixed = try #require(encode("请检查A和B两台服务器的CPU使用率，db-01 的磁盘已满。", "gbk"))
+        #expect(Charsets.decodeReporting(mixed, charset: nil).used == "GB18030")
+    }
+
+    @Test("an unknown label is named in the warning, even over ASCII")
+    func unknownLabel() {
+        let ascii = Charsets.decodeReporting(Array("plain".utf8), charset: "x-unknown-foo")
+        #expect(ascii.text == "plain")
+        #expect(!ascii.exact)
+        #expect(ascii.warning == "unknown charset 'x-unknown-foo' decoded as US-ASCII")
+        #expect(Charsets.decodeReporting(Array("数据".utf8), charset: "x-unknown-foo").warning
+            == "unknown charset 'x-unknown-foo' decoded as UTF-8")
+        // Labels that say nothing at all are undeclared, not unknown.
+        #expect(Charsets.decodeReporting(Array("plain".utf8), charset: "unknown-8bit").warning == nil)
     }
 
     @Test("labels map to iconv names", arguments: [

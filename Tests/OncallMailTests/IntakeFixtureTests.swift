@@ -85,6 +85,22 @@ struct IntakeFixtureTests {
         #expect(description.contains("zhaoqiang@customer.example"))
     }
 
+    @Test("a first header line that is a continuation does not cost the subject")
+    func continuationFirstLine() throws {
+        let form = try Self.report("31-first-header-line-continuation.eml")
+        #expect(form.subject == "库存同步服务无响应")
+        #expect(form.description == "库存同步服务 inventory-sync 自 07:40 起无响应，队列积压 12000 条。")
+    }
+
+    @Test("a forward with no words of its own: the inline forwarded message is the description")
+    func forwardWithEmptyOuter() throws {
+        let form = try Self.report("32-forward-inline-rfc822-empty-outer.eml")
+        #expect(form.subject == "冷库 3 号温度报警")
+        let description = try #require(form.description)
+        #expect(description.contains("报警：冷库 3 号温度 -8.5°C，高于阈值 -15.0°C，已持续 25 分钟。"), "\(description)")
+        #expect(description.contains("压缩机 2 报故障代码 E42。"), "\(description)")
+    }
+
     @Test("every fixture gives a decision the incident lifecycle accepts", arguments: FixtureExpectation.all.map(\.file))
     func everyFixture(file: String) throws {
         let mail = try MIMEParser.parse(FixtureLoader.data(file))

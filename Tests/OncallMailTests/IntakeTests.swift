@@ -304,6 +304,14 @@ struct IntakeLargeInputTests {
         }
     }
 
+    @Test("a subject of 50 000 reply prefixes (now that long headers are read whole) is stripped", .timeLimit(.minutes(1)))
+    func prefixFlood() throws {
+        let subject = String(repeating: "Re: 回复：", count: 50_000) + "收银台无法联网"
+        let mail = ParsedMail(subject: subject, from: [MailAddress(address: "a@b.c")], textBody: "x")
+        let form = MailIntake.report(mail, envelopeTo: [], rules: IntakeRules())
+        #expect(form.subject == "收银台无法联网")
+    }
+
     @Test("a mail with no sender, subject or body still gives a form the lifecycle accepts")
     func empty() throws {
         let form = MailIntake.report(ParsedMail(), envelopeTo: [], rules: IntakeRules())

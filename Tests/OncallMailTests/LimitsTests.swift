@@ -60,24 +60,42 @@ struct LimitsTests {
         #expect(throws: Never.self) { try MIMEParser.parse(Data(fits.utf8)) }
     }
 
-    @Test("a giant header block is refused")
-    func giantHeader() {
+    @Test("a giant header block is refused under a tighter limit, and read by default")
+    func giantHeader() throws {
         let folded = "Subject: start\r\n" + String(repeating: " more words for the subject\r\n", count: 100_000) + "\r\nbody"
-        #expect(throws: MIMEError.headerTooLong(limit: 64 * 1024)) { try quickly { try MIMEParser.parse(Data(folded.utf8)) } }
         let oneLine = "X-Big: " + String(repeating: "a", count: 5_000_000) + "\r\n\r\nbody"
-        #expect(throws: MIMEError.headerTooLong(limit: 64 * 1024)) { try quickly { try MIMEParser.parse(Data(oneLine.utf8)) } }
+        let tight = MIMELimits(maxHeaderBytes: 64 * 1024)
+        #expect(throws: MIMEError.headerTooLong(limit: 64 * 1024)) {
+            try quickly { try MIMEParser.parse(Data(folded.utf8), limits: tight) }
+        }
+        #expect(throws: MIMEError.headerTooLong(limit: 64 * 1024)) {
+            try quickly { try MIMEParser.parse(Data(oneLine.utf8), limits: tight) }
+        }
+        // By default a header block may be as large as the message; it is parsed in linear time.
+        let foldedMail = try quickly(20) { try MIMEParser.parse(Data(folded.utf8)) }
+        #expect(foldedMail.subject?.count == "start".count + 100_000 * " more words for the subject".count)
+        #expect(foldedMail.textBody == "body")
+        let oneLineMail = try quickly(20) { try MIMEParser.parse(Data(oneLine.utf8)) }
+        #expect(oneLineMail.header("X-Big")?.count == 5_000_000)
+        #expect(oneLineMail.textBody == "body")
+
         let many = String(repeating: "X-A: b\r\n", count: 600) + "\r\nbody"
         #expect(throws: MIMEError.tooManyHeaders(limit: 500)) { try MIMEParser.parse(Data(many.utf8)) }
     }
 
-    @Test("a long field within the block is truncated with a warning, not refused")
+    @Test("a field longer than a tighter field limit is truncated with a warning, not refused")
     func longField() throws {
         let references = (0..<1000).map { "<id\($0)@example.com>" }.joined(separator: " ")
-        let message = "Subject: re\r\nReferences: \(references)\r\n\r\nbody"
-        let mail = try MIMEParser.parse(Data(message.utf8))
+        let message = Data("Subject: re\r\nReferences: \(references)\r\n\r\nbody".utf8)
+        let mail = try MIMEParser.parse(message, limits: MIMELimits(maxHeaderFieldBytes: 16 * 1024))
         #expect(mail.references.count < 1000)
         #expect(mail.references.first == "id0@example.com")
         #expect(mail.warnings.contains { $0.contains("header References truncated") })
+        // By default the whole chain is read (MessageIDs keeps the first 500 ids).
+        let whole = try MIMEParser.parse(message)
+        #expect(whole.rawHeader("References") == references)
+        #expect(whole.references.count == 500)
+        #expect(whole.warnings.isEmpty)
     }
 
     @Test("input that is not a message", arguments: [

@@ -45,7 +45,9 @@ enum SubjectLine {
     /// The leading prefix of `text` from `prefixes`, with its optional counter (`Re[2]:`,
     /// `RE(3):`) and its colon (`:` or `：`), and the text after it.
     private static func prefix(of text: Substring, among prefixes: [String]) -> (String, Substring)? {
-        for prefix in prefixes where text.count > prefix.count {
+        // `dropFirst` rather than `count`, which walks the whole subject: stripping a long run
+        // of prefixes must stay linear.
+        for prefix in prefixes where !text.dropFirst(prefix.count).isEmpty {
             guard text.prefix(prefix.count).lowercased() == prefix else { continue }
             var rest = text.dropFirst(prefix.count)
             if let open = rest.first, open == "[" || open == "(" {

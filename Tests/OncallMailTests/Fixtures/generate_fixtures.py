@@ -769,6 +769,156 @@ fixtures["27-qp-soft-breaks-inside-characters.eml"] = message([
     *lines27,
 ])
 
+# 28 No Content-Type at all (RFC 2045 default text/plain; us-ascii) over 8-bit Latin-1 text from
+# a monitoring script: not UTF-8, and byte pairs such as "üß" are also valid GB18030.
+fixtures["28-no-content-type-latin1.eml"] = message([
+    "Return-Path: <nas-monitor@storage.example.de>",
+    "From: nas-monitor@storage.example.de (NAS Monitor)",
+    "To: faults@example.com",
+    "Subject: nas-02: Festplatte voll",
+    "Date: Mon, 17 Mar 2025 06:00:02 +0100",
+    "Message-ID: <20250317050002.4711@storage.example.de>",
+    "",
+    "Die Überwachung meldet: Festplatte voll auf nas-02 (98 %).".encode("latin-1"),
+    "Betroffen: Volume /srv/daten, Freigabe Buchhaltung.".encode("latin-1"),
+    "Bitte prüfen. Grüße aus Köln".encode("latin-1"),
+])
+
+# 29 A charset name nobody knows on both alternatives: Latin-1 bytes in the plain part, pure
+# ASCII (entities) in the HTML part.
+fixtures["29-unknown-charset-part.eml"] = message([
+    "From: =?iso-8859-1?Q?J=FCrgen_M=FCller?= <j.mueller@example.de>",
+    "To: faults@example.com",
+    "Subject: Drucker im 2. Stock druckt leere Seiten",
+    "Date: Mon, 17 Mar 2025 09:12:40 +0100",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/alternative; boundary="alt-29"',
+    "",
+    "--alt-29",
+    'Content-Type: text/plain; charset="x-unknown-foo"',
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    "Hallo,".encode("latin-1"),
+    "".encode("latin-1"),
+    "der Drucker im 2. Stock (PRN-2F-01) druckt seit heute früh nur leere Seiten.".encode("latin-1"),
+    "Tonerwechsel und Neustart haben nichts geändert.".encode("latin-1"),
+    "".encode("latin-1"),
+    "Viele Grüße".encode("latin-1"),
+    "Jürgen Müller".encode("latin-1"),
+    "--alt-29",
+    'Content-Type: text/html; charset="x-unknown-foo"',
+    "Content-Transfer-Encoding: 7bit",
+    "",
+    "<p>Hallo,</p><p>der Drucker im 2. Stock (PRN-2F-01) druckt seit heute fr&uuml;h nur leere Seiten.</p>",
+    "--alt-29--",
+])
+
+# 30 Damaged base64: a gateway sprinkled characters outside the alphabet through the text part
+# and its final quantum lost its padding; the PDF's base64 is cut short, a lone sextet dangling.
+text30 = ("仓库 WMS 服务 10:20 起无法登录，提示“数据库连接池耗尽”。\n"
+          "已重启 wms-app-01，十分钟后再次出现。请值班同事协助排查。\n").encode()
+b64_30 = base64.b64encode(text30).decode()
+lines30 = [b64_30[i:i + 40] for i in range(0, len(b64_30), 40)]
+lines30[0] = lines30[0][:12] + "!" + lines30[0][12:] + "*"
+lines30[1] = lines30[1][:20] + "#-#" + lines30[1][20:]
+lines30[2] = lines30[2] + "."
+lines30[-1] = lines30[-1].rstrip("=")
+pdf30 = base64.b64encode(PDF).decode()
+fixtures["30-invalid-base64-body.eml"] = message([
+    "From: WMS Gateway <wms-gw@example.com>",
+    "To: faults@example.com",
+    "Subject: =?utf-8?B?" + base64.b64encode("WMS 无法登录".encode()).decode() + "?=",
+    "Date: Tue, 18 Mar 2025 10:31:00 +0800",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/mixed; boundary="gw-30"',
+    "",
+    "--gw-30",
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: base64",
+    "",
+    *lines30,
+    "--gw-30",
+    'Content-Type: application/pdf; name="wms-error.pdf"',
+    "Content-Disposition: attachment; filename=\"wms-error.pdf\"",
+    "Content-Transfer-Encoding: base64",
+    "",
+    pdf30[:41],
+    "--gw-30--",
+])
+
+# 31 The first header line is a continuation line: a relay dropped the start of its Received
+# field and left the folded rest, a blank-looking line first.
+fixtures["31-first-header-line-continuation.eml"] = message([
+    "   ",
+    "\tby mx2.example.com (Postfix) with ESMTP id 4Z1ab2; Tue, 18 Mar 2025 08:00:03 +0800 (CST)",
+    "Delivered-To: faults@example.com",
+    "Received: from app-07.example.com (app-07.example.com [10.0.7.7])",
+    "\tby mx1.example.com (Postfix) with ESMTP id 4Z1ab1",
+    "\tfor <faults@example.com>; Tue, 18 Mar 2025 08:00:02 +0800 (CST)",
+    "From: App Monitor <monitor@app-07.example.com>",
+    "To: faults@example.com",
+    "Subject: " + ew_b("库存同步服务无响应", "UTF-8"),
+    "Date: Tue, 18 Mar 2025 08:00:01 +0800",
+    "Message-ID: <sync-20250318080001@app-07.example.com>",
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    "库存同步服务 inventory-sync 自 07:40 起无响应，队列积压 12000 条。".encode(),
+])
+
+# 32 Outlook "forward as attachment": its own alternative is empty (a blank plain part, an HTML
+# part holding only &nbsp;), and the forwarded message is inline and has no Content-Type.
+inner32 = message([
+    "From: " + ew_b("冷库监控", "UTF-8") + " <coldroom@iot.example.cn>",
+    "To: ops@example.com",
+    "Subject: " + ew_b("冷库 3 号温度报警", "UTF-8"),
+    "Date: Tue, 18 Mar 2025 02:10:00 +0800",
+    "Message-ID: <coldroom-3-20250318021000@iot.example.cn>",
+    "MIME-Version: 1.0",
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    "报警：冷库 3 号温度 -8.5°C，高于阈值 -15.0°C，已持续 25 分钟。".encode(),
+    "压缩机 2 报故障代码 E42。".encode(),
+])
+fixtures["32-forward-inline-rfc822-empty-outer.eml"] = message([
+    "From: " + ew_b("李娜", "utf-8") + " <lina@example.com>",
+    "To: faults@example.com",
+    "Subject: FW: " + ew_b("冷库 3 号温度报警", "utf-8"),
+    "Date: Tue, 18 Mar 2025 02:30:00 +0800",
+    "Message-ID: <SG2PR06MB5311A1B2C3D4E5F6@SG2PR06MB5311.apcprd06.prod.outlook.com>",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/mixed; boundary="----=_NextPart_000_0012_01DB97A1.5C1D2E30"',
+    "X-Mailer: Microsoft Outlook 16.0",
+    "",
+    "This is a multipart message in MIME format.",
+    "",
+    "------=_NextPart_000_0012_01DB97A1.5C1D2E30",
+    'Content-Type: multipart/alternative; boundary="----=_NextPart_001_0013_01DB97A1.5C1D2E30"',
+    "",
+    "------=_NextPart_001_0013_01DB97A1.5C1D2E30",
+    'Content-Type: text/plain; charset="utf-8"',
+    "Content-Transfer-Encoding: 7bit",
+    "",
+    "",
+    "------=_NextPart_001_0013_01DB97A1.5C1D2E30",
+    'Content-Type: text/html; charset="utf-8"',
+    "Content-Transfer-Encoding: quoted-printable",
+    "",
+    "<html xmlns:o=3D\"urn:schemas-microsoft-com:office:office\"><head><meta http-equiv=3DContent-Type =",
+    "content=3D\"text/html; charset=3Dutf-8\"><style><!-- p.MsoNormal {margin:0cm;} --></style></head>=",
+    "<body lang=3DZH-CN><div class=3DWordSection1><p class=3DMsoNormal><o:p>&nbsp;</o:p></p></div>=",
+    "</body></html>",
+    "------=_NextPart_001_0013_01DB97A1.5C1D2E30--",
+    "",
+    "------=_NextPart_000_0012_01DB97A1.5C1D2E30",
+    "Content-Type: message/rfc822",
+    "Content-Disposition: inline",
+    "",
+    inner32,
+    "------=_NextPart_000_0012_01DB97A1.5C1D2E30--",
+])
+
 for name, data in fixtures.items():
     with open(name, "wb") as handle:
         handle.write(data)
