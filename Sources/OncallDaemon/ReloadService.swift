@@ -33,6 +33,7 @@ struct ReloadService: Service {
         }
         var needsRestart: [String] = []
         if new.stateDir != old.stateDir { needsRestart.append("state_dir") }
+        if new.store != old.store { needsRestart.append("store") }
         if new.socket != old.socket { needsRestart.append("socket") }
         if new.http.host != old.http.host || new.http.port != old.http.port { needsRestart.append("http.listen") }
         if new.logLevel != old.logLevel { needsRestart.append("log.level") }
