@@ -54,6 +54,24 @@ struct TwoNodeFailoverTests {
         #expect(String(decoding: metrics.body, as: UTF8.self).contains("oncalld_active{node=\"b\"} 0"))
     }
 
+    @Test("a timer written on the standby wakes the active node (NOTIFY), which fires it on time")
+    func standbyWritesWakeTheActiveNode() async throws {
+        let (a, b, _) = try await twoNodes(emergencyAfter: "3s")
+        defer { a.cleanup(); b.cleanup() }
+        _ = try await a.startDaemon()
+        _ = try await eventually("node a to become active") { try await status(a).active ? true : nil }
+        _ = try await b.startDaemon()
+        // a has no timer of its own, so without the wakeup it would sleep its idle 30 s.
+        let incident = try await b.report(sampleReport("reported to the standby"))
+        let escalated = try await eventually("\(incident.id) to be escalated", timeout: .seconds(10)) {
+            let shown = try await a.show(incident.id)
+            return shown.state == "escalated" ? shown : nil
+        }
+        let delay = try #require(escalated.escalatedAt).timeIntervalSince(escalated.reportedAt)
+        #expect(delay >= 3 && delay < 4.5, "escalated \(delay) s after the report (emergency_after: 3s)")
+        #expect(try await status(b).active == false)
+    }
+
     @Test("kill -9 the active node with 100 timers due in the next 10 s: the other fires each exactly once, within 5 s")
     func failover() async throws {
         let (a, b, _) = try await twoNodes(emergencyAfter: "6s")
