@@ -113,6 +113,13 @@ public struct OncallClient: Sendable {
         try command(id, "notes", NoteRequest(text: text))
     }
 
+    /// An online copy of the embedded database, as the file's bytes (`POST /v1/backup`).
+    public func backup() throws(ClientError) -> Data {
+        let response = try send(method: "POST", path: "/v1/backup")
+        guard response.status == 200 else { throw failure(response) }
+        return response.body
+    }
+
     /// The store and the active node (`GET /v1/status`).
     public func status() throws(ClientError) -> StatusDTO {
         try decodeAnswer(StatusDTO.self, from: send(method: "GET", path: "/v1/status"))

@@ -60,6 +60,8 @@ public enum APIRouter {
         // Raw mail from `oncallctl report --eml` only on the socket, where the caller is a known local user.
         let local = if case .unixSocket = transport { true } else { false }
         QuarantineRoutes(dependencies: dependencies, servesLocalMail: local).register(on: api)
+        // The whole database leaves only through the socket, to a local user its mode and group admit.
+        if local { BackupRoutes(dependencies: dependencies).register(on: api) }
         return router
     }
 }

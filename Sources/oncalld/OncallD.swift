@@ -26,6 +26,11 @@ struct OncallD: AsyncParsableCommand {
     @Flag(name: .long, help: "Read a password (prompted on a terminal, else one line of standard input), print its bcrypt hash for web.users, and exit.")
     var hashPassword = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Put a backup taken with `oncallctl backup` in place of the database under state_dir, keeping the one there beside it, and exit. The daemon must be stopped.",
+        valueName: "FILE"))
+    var restore: String?
+
     @Option(name: .long, help: "The bcrypt cost for --hash-password (log2 of the rounds, 10 to 15).")
     var cost = 12
 
@@ -53,6 +58,15 @@ struct OncallD: AsyncParsableCommand {
         }
         if checkConfig {
             print("\(path): configuration is valid")
+            return
+        }
+        if let restore {
+            do {
+                print(try Daemon.restore(loaded, from: restore))
+            } catch {
+                FileHandle.standardError.write(Data("oncalld: \(error.description)\n".utf8))
+                throw ExitCode(error.exitCode)
+            }
             return
         }
         LoggingBootstrap.bootstrap(logLevel: Logger.Level(rawValue: loaded.logLevel) ?? .info)

@@ -41,11 +41,13 @@ public struct Repositories: Sendable {
     public var role: any ActiveRole
     /// The backend's name, for `oncallctl status`: `sqlite` or `postgresql`.
     public var backend: String
+    /// Online backups, where the backend takes them itself (SQLite); nil where the site's tools do (PostgreSQL).
+    public var backup: (any StoreBackup)?
 
     public init(
         incidents: any IncidentStore, timers: any TimerStore, deliveries: any DeliveryStore, inbound: any InboundStore,
         visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, health: any StoreHealth,
-        role: any ActiveRole, backend: String
+        role: any ActiveRole, backend: String, backup: (any StoreBackup)? = nil
     ) {
         self.incidents = incidents
         self.timers = timers
@@ -57,5 +59,6 @@ public struct Repositories: Sendable {
         self.health = health
         self.role = role
         self.backend = backend
+        self.backup = backup
     }
 }

@@ -36,7 +36,8 @@ public final class SQLiteStore: Sendable {
     public var repositories: Repositories {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
-            postmortems: postmortems, periodic: periodic, health: self, role: role, backend: "sqlite")
+            postmortems: postmortems, periodic: periodic, health: self, role: role, backend: "sqlite",
+            backup: SQLiteBackup(database: database))
     }
 
     /// Checkpoints the WAL and closes the database; call after the last write.

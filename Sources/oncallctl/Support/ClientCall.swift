@@ -7,6 +7,8 @@ enum ExitStatus {
     static let refused = ExitCode(1)
     /// The daemon could not be reached, or answered something unreadable (`EX_UNAVAILABLE`).
     static let unavailable = ExitCode(69)
+    /// An output file could not be created (`EX_CANTCREAT`).
+    static let cannotCreate = ExitCode(73)
 }
 
 extension GlobalOptions {
