@@ -68,6 +68,9 @@ public struct APIFailure: Error, Sendable {
             case .unreadable:
                 // Logged by the error middleware like any 500; counted in /metrics by the store.
                 return APIFailure(status: .internalServerError, code: "unreadable_data", message: error.description)
+            case .storageFull:
+                // 507: the sender should keep the report and send it again (a mailer retries a 5xx).
+                return APIFailure(status: .init(code: 507, reasonPhrase: "Insufficient Storage"), code: "storage_full", message: error.description)
             }
         case is NIOTooManyBytesError:
             return nil

@@ -30,11 +30,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notFound(IncidentNumber)
     /// A row this version cannot read (an unknown timeline kind, say): never guessed at or dropped.
     case unreadable(String)
+    /// The store's disk is full: the write was rolled back whole, nothing of it was stored.
+    case storageFull
 
     public var description: String {
         switch self {
         case let .notFound(id): "no incident \(id)"
         case let .unreadable(what): "unreadable stored data: \(what)"
+        case .storageFull: "the database's disk is full; nothing was stored, try again when space is freed"
         }
     }
 }

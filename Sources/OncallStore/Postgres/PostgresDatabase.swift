@@ -58,7 +58,7 @@ final class PostgresDatabase: Sendable {
             } catch let error as PSQLError where attempt < Self.attempts && Self.retriedStates.contains(error.serverInfo?[.sqlState] ?? "") {
                 attempt += 1
             } catch let error as PSQLError {
-                throw PostgresStoreError(error)
+                throw Self.storeError(error)
             }
         }
     }
@@ -68,8 +68,13 @@ final class PostgresDatabase: Sendable {
         do {
             return try await client.withConnection { connection in try await body(connection) }
         } catch let error as PSQLError {
-            throw PostgresStoreError(error)
+            throw Self.storeError(error)
         }
+    }
+
+    /// A full disk (SQLSTATE 53100) as every backend reports it; any other failure as the server told it.
+    private static func storeError(_ error: PSQLError) -> any Error {
+        error.serverInfo?[.sqlState] == "53100" ? StoreError.storageFull : PostgresStoreError(error)
     }
 
     /// Counts an unreadable row and returns the error that reports it.

@@ -1,4 +1,5 @@
 import GRDB
+import OncallCore
 import Synchronization
 
 /// Serialises writes and commits every write queued while the previous commit was syncing in
@@ -32,6 +33,14 @@ final class GroupCommitWriter: Sendable {
 
     /// Commits `work` (possibly together with other writes) and returns its result once durable.
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await queued(work)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.storageFull
+        }
+    }
+
+    private func queued<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let outcome = Mutex<Result<T, any Error>?>(nil)
             let job = Job(
