@@ -19,15 +19,15 @@ public actor PostgresTestServer {
     private var started: Started?
 
     /// A `postgres://` URL of a new, empty database on the shared cluster (started on first use).
-    public func newDatabaseURL() throws -> String {
-        let server = try start()
+    public func newDatabaseURL() async throws -> String {
+        let server = try await start()
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try Self.psql(server, "CREATE DATABASE \(name)")
+        try await Self.psql(server, "CREATE DATABASE \(name)")
         return "postgres://\(server.user):\(server.password)@127.0.0.1:\(server.port)/\(name)"
     }
 
     /// The running cluster, started on first use.
-    public func start() throws -> Started {
+    public func start() async throws -> Started {
         if let started { return started }
         let bin = try Self.binaries()
         let directory = NSTemporaryDirectory() + "oncall-pg-" + UUID().uuidString.prefix(8)
@@ -36,14 +36,14 @@ public actor PostgresTestServer {
         let password = UUID().uuidString
         try password.write(toFile: directory + "/pwfile", atomically: true, encoding: .utf8)
         let asUser = getuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []
-        if getuid() == 0 { try Self.run(["chown", "-R", "postgres", directory]) }
-        try Self.run(asUser + [bin + "/initdb", "-D", data, "-U", "oncall", "--auth=scram-sha-256", "--pwfile=" + directory + "/pwfile",
+        if getuid() == 0 { try await Self.offPool(["chown", "-R", "postgres", directory]) }
+        try await Self.offPool(asUser + [bin + "/initdb", "-D", data, "-U", "oncall", "--auth=scram-sha-256", "--pwfile=" + directory + "/pwfile",
                                "--encoding=UTF8", "--locale=C.UTF-8"])
         var lastError: (any Error)?
         for _ in 0..<5 {
             let port = Int.random(in: 20_000..<40_000)
             do {
-                try Self.run(asUser + [
+                try await Self.offPool(asUser + [
                     bin + "/pg_ctl", "-D", data, "-l", directory + "/server.log", "-w", "-t", "60", "start", "-o",
                     "-c listen_addresses=127.0.0.1 -p \(port) -k \(directory) -c max_connections=200 -c fsync=on",
                 ])
@@ -60,13 +60,13 @@ public actor PostgresTestServer {
 
     /// Kills the server's connections of `database` from the server side: a node's session ends as
     /// if its host had gone (its advisory locks are freed).
-    public func terminateConnections(ofApplication name: String) throws {
+    public func terminateConnections(ofApplication name: String) async throws {
         guard let server = started else { return }
-        try Self.psql(server, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '\(name)'")
+        try await Self.psql(server, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '\(name)'")
     }
 
-    private static func psql(_ server: Started, _ sql: String) throws {
-        try run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(server.port), "-U", server.user,
+    private static func psql(_ server: Started, _ sql: String) async throws {
+        try await offPool(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(server.port), "-U", server.user,
                  "-d", "postgres", "-c", sql], environment: ["PGPASSWORD": server.password])
     }
 
@@ -80,6 +80,16 @@ public actor PostgresTestServer {
         return "\(root)/\(newest)/bin"
     }
 
+    /// `run` on a thread of its own: initdb takes seconds, and a blocked thread of the cooperative pool
+    /// (as wide as the machine has cores) would stall every other test's tasks meanwhile.
+    private static func offPool(_ arguments: [String], environment: [String: String] = [:]) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(arguments, environment: environment) })
+            }
+        }
+    }
+
     /// Runs a command to its end. posix_spawn and waitpid, not `Process`: its wait can miss the end
     /// of a command whose child (the server pg_ctl starts) lives on.
     private static func run(_ arguments: [String], environment: [String: String] = [:]) throws {
@@ -91,7 +101,10 @@ public actor PostgresTestServer {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+        // Nothing but 0–2 is inherited (Python closes the rest, then execs the command): the server pg_ctl
+        // starts would otherwise hold other tests' pipes and sockets open for as long as it runs.
+        let closeTheRest = "import os, sys; os.closerange(3, os.sysconf('SC_OPEN_MAX')); os.execvp(sys.argv[1], sys.argv[1:])"
+        let argv = (["/usr/bin/env", "python3", "-c", closeTheRest] + arguments).map { strdup($0) } + [nil]
         let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + variables).forEach { free($0) } }
         var pid: pid_t = 0

@@ -68,7 +68,8 @@ struct TwoNodeFailoverTests {
             return shown.state == "escalated" ? shown : nil
         }
         let delay = try #require(escalated.escalatedAt).timeIntervalSince(escalated.reportedAt)
-        #expect(delay >= 3 && delay < 4.5, "escalated \(delay) s after the report (emergency_after: 3s)")
+        // Without the wakeup the active node would sleep its idle 30 s; the slack is for a loaded CI machine.
+        #expect(delay >= 3 && delay < 8, "escalated \(delay) s after the report (emergency_after: 3s)")
         #expect(try await status(b).active == false)
     }
 
