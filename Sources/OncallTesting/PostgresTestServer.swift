@@ -17,6 +17,9 @@ public actor PostgresTestServer {
     }
 
     private var started: Started?
+    /// The one start in progress: the actor is re-entered while it awaits, and every caller must wait
+    /// for the same cluster instead of starting one of its own.
+    private var starting: Task<Started, any Error>?
 
     /// A `postgres://` URL of a new, empty database on the shared cluster (started on first use).
     public func newDatabaseURL() async throws -> String {
@@ -29,26 +32,39 @@ public actor PostgresTestServer {
     /// The running cluster, started on first use.
     public func start() async throws -> Started {
         if let started { return started }
-        let bin = try Self.binaries()
+        if let starting { return try await starting.value }
+        let task = Task { try await Self.startCluster() }
+        starting = task
+        do {
+            let server = try await task.value
+            started = server
+            return server
+        } catch {
+            starting = nil
+            throw error
+        }
+    }
+
+    private static func startCluster() async throws -> Started {
+        let bin = try binaries()
         let directory = NSTemporaryDirectory() + "oncall-pg-" + UUID().uuidString.prefix(8)
         let data = directory + "/data"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let password = UUID().uuidString
         try password.write(toFile: directory + "/pwfile", atomically: true, encoding: .utf8)
         let asUser = getuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []
-        if getuid() == 0 { try await Self.offPool(["chown", "-R", "postgres", directory]) }
-        try await Self.offPool(asUser + [bin + "/initdb", "-D", data, "-U", "oncall", "--auth=scram-sha-256", "--pwfile=" + directory + "/pwfile",
+        if getuid() == 0 { try await offPool(["chown", "-R", "postgres", directory]) }
+        try await offPool(asUser + [bin + "/initdb", "-D", data, "-U", "oncall", "--auth=scram-sha-256", "--pwfile=" + directory + "/pwfile",
                                "--encoding=UTF8", "--locale=C.UTF-8"])
         var lastError: (any Error)?
         for _ in 0..<5 {
             let port = Int.random(in: 20_000..<40_000)
             do {
-                try await Self.offPool(asUser + [
+                try await offPool(asUser + [
                     bin + "/pg_ctl", "-D", data, "-l", directory + "/server.log", "-w", "-t", "60", "start", "-o",
                     "-c listen_addresses=127.0.0.1 -p \(port) -k \(directory) -c max_connections=200 -c fsync=on",
                 ])
                 let server = Started(port: port, user: "oncall", password: password, directory: directory)
-                started = server
                 PostgresTestServer.stopAtExit(asUser: asUser, pgCtl: bin + "/pg_ctl", data: data, directory: directory)
                 return server
             } catch {
