@@ -138,7 +138,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "oncall-bench",
-            dependencies: ["OncallCore", "OncallStore", "OncallTesting"]
+            dependencies: [
+                "OncallCore", "OncallStore", "OncallTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .executableTarget(name: "oncall-mime-fuzz", dependencies: ["OncallMail"]),
 

@@ -11,10 +11,8 @@ extension ChannelPayload {
     /// The payload as `OutboxMessage.extras` stores it: JSON with sorted keys, so the same payload
     /// always makes the same text.
     public var extras: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Only strings, numbers and arrays of them go in, so encoding cannot fail.
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        (try? extrasEncoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// Reads `extras` back; throws, saying which field is wrong, when the text is not this payload.
@@ -28,6 +26,13 @@ extension ChannelPayload {
         }
     }
 }
+
+/// One encoder for every payload (its settings never change after this, and encoding is thread-safe).
+private let extrasEncoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+}()
 
 /// Why a message's extras could not be read as its channel's payload, in a line for the delivery log.
 public struct ExtrasDecodingError: Error, Equatable, CustomStringConvertible {

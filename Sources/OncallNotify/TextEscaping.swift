@@ -43,6 +43,16 @@ public enum TextEscaping {
     /// One header line's worth of text: CR, LF and other control characters become a space (a CRLF pair one
     /// space), so a value can never start a new header (header injection).
     public static func headerValue(_ text: String) -> String {
+        // Most values are one clean line: no control character (ASCII below 0x20 or DEL, or a C1 or
+        // line-separator scalar, whose UTF-8 starts 0xC2 or 0xE2) and no space at either end.
+        func isSpace(_ scalar: Unicode.Scalar?) -> Bool {
+            scalar.map { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator } ?? false
+        }
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+           !isSpace(text.unicodeScalars.first), !isSpace(text.unicodeScalars.last)
+        {
+            return text
+        }
         var result = ""
         var lastWasReplaced = false
         for scalar in text.unicodeScalars {

@@ -99,11 +99,7 @@ public actor PostgresTestServer {
     /// `run` on a thread of its own: initdb takes seconds, and a blocked thread of the cooperative pool
     /// (as wide as the machine has cores) would stall every other test's tasks meanwhile.
     private static func offPool(_ arguments: [String], environment: [String: String] = [:]) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try run(arguments, environment: environment) })
-            }
-        }
+        try await offThread { try run(arguments, environment: environment) }
     }
 
     /// Runs a command to its end. posix_spawn and waitpid, not `Process`: its wait can miss the end

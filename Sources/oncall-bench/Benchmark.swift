@@ -3,13 +3,25 @@ import OncallCore
 import OncallStore
 import OncallTesting
 
-/// `oncall-bench`: throughput of the durable write path (group commit) and of the pure domain.
-/// Prints one aligned table; compare runs by eye or with `diff`. Build in release:
+/// `oncall-bench`: throughput of the durable write path (group commit) and of the pure domain;
+/// `oncall-bench ingest` runs the release daemon against Alertmanager (IngestBenchmark).
+/// Prints aligned tables; compare runs by eye or with `diff`. Build in release:
 /// `swift run -c release oncall-bench [--reports N]`.
 @main
 struct Benchmark {
     static func main() async throws {
         let arguments = CommandLine.arguments
+        if let mode = arguments.dropFirst().first, ["ingest", "timers", "daemon"].contains(mode) {
+            do {
+                let ingest = try IngestBenchmark(arguments: arguments)
+                if mode != "timers" { try await ingest.run() }
+                if mode != "ingest" { try await TimerBenchmark(arguments: arguments, daemonBinary: ingest.daemonBinary).run() }
+            } catch {
+                FileHandle.standardError.write(Data("oncall-bench \(mode): \(error)\n".utf8))
+                exit(1)
+            }
+            return
+        }
         let reports = arguments.firstIndex(of: "--reports").flatMap { Int(arguments[$0 + 1]) } ?? 2000
         print("oncall-bench  (\(ProcessInfo.processInfo.activeProcessorCount) cores, \(reports) reports per store run)")
         print(row("benchmark", "ops", "seconds", "ops/s", "notes"))

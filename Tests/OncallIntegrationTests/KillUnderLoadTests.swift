@@ -1,4 +1,5 @@
 import Foundation
+import OncallTesting
 import OncallAPI
 import OncallClient
 import Testing

@@ -35,6 +35,23 @@ struct MessageTextTests {
         #expect(!utc.contains("Acknowledge"))
     }
 
+    @Test("Times are shown as a Calendar in the zone shows them: leap days, before 1970, daylight saving, year ends",
+          arguments: [
+              "2024-02-29T23:59:59Z", "1969-12-31T23:30:00Z", "1900-03-01T00:00:00Z", "2026-03-08T10:30:00Z",
+              "2026-11-01T08:59:00Z", "2026-12-31T16:00:00Z", "1600-02-29T12:00:00Z",
+          ])
+    func formattedMatchesCalendar(_ text: String) throws {
+        let date = try #require(ISO8601DateFormatter().date(from: text))
+        for zone in ["Asia/Shanghai", "America/New_York", "UTC", "Asia/Kolkata", "Pacific/Chatham"] {
+            let timeZone = try #require(TimeZone(identifier: zone))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+            let expected = String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+            #expect(MessageText.formatted(date, timeZone: timeZone) == expected, "\(text) in \(zone)")
+        }
+    }
+
     @Test("HTML escapes every field and link")
     func html() {
         let hostile = NotifyFixtures.incident(subject: "<script>alert('x')</script> & \"quotes\"")

@@ -111,7 +111,10 @@ final class SQLiteStoreTests: Sendable {
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
         #expect(results.filter { $0 }.count == 40)
-        #expect(try await store.incidents.incidents(IncidentQuery(limit: 1000)).count == 40)
+        let stored = try await store.incidents.incidents(IncidentQuery(limit: 1000))
+        #expect(stored.count == 40)
+        // SQLite gives a refused report's number to the next one; a PostgreSQL sequence may skip it.
+        if backend == .sqlite { #expect(Set(stored.map(\.id.value)) == Set(1...40)) }
     }
 
     @Test("an idempotency key returns the first incident and writes nothing", arguments: StoreBackend.allCases)

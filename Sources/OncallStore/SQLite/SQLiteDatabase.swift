@@ -8,6 +8,7 @@ import Synchronization
 final class SQLiteDatabase: Sendable {
     let pool: DatabasePool
     let writer: GroupCommitWriter
+    let incidentNumbers: IncidentNumbers
     /// Rows read that this version cannot understand (an unknown timeline kind, say).
     let unreadableRows = Atomic<Int>(0)
 
@@ -20,6 +21,8 @@ final class SQLiteDatabase: Sendable {
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try Migrations.migrator.migrate(pool)
         writer = GroupCommitWriter(pool: pool)
+        // This process is the file's only writer (the instance lock), so the numbers are ours to hand out.
+        incidentNumbers = IncidentNumbers(highest: try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM incident") } ?? 0)
     }
 
     /// Counts an unreadable row and returns the error that reports it.

@@ -50,9 +50,9 @@ public struct SQLiteInboundRepository: InboundStore {
             if let earlier = try InboundTable.record(key: record.key, db) { return earlier }
             try InboundTable.insert(record, incident: nil, in: db)
             if let raw, record.outcome == .quarantined {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO quarantine (inboundKey, integration, kind, receivedAt, reason, raw) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [record.key, record.integration, record.kind, record.receivedAt.timeIntervalSince1970, record.detail, raw])
+                    """).execute(arguments: [record.key, record.integration, record.kind, record.receivedAt.timeIntervalSince1970, record.detail, raw])
             }
             return record
         }
@@ -75,7 +75,7 @@ public struct SQLiteInboundRepository: InboundStore {
 
     public func setQuarantineStatus(_ id: Int64, _ status: QuarantinedMessage.Status) async throws {
         try await database.writer.write { db in
-            try db.execute(sql: "UPDATE quarantine SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+            try db.cachedStatement(sql: "UPDATE quarantine SET status = ? WHERE id = ?").execute(arguments: [status.rawValue, id])
         }
     }
 }
@@ -84,10 +84,10 @@ public struct SQLiteInboundRepository: InboundStore {
 enum InboundTable {
     /// Records a message; one that changed an incident is linked to it.
     static func insert(_ record: InboundRecord, incident: IncidentNumber?, in db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO inboundMessage (key, integration, kind, messageId, receivedAt, outcome, incidentId, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [record.key, record.integration, record.kind, record.messageID, record.receivedAt.timeIntervalSince1970,
+            """).execute(arguments: [record.key, record.integration, record.kind, record.messageID, record.receivedAt.timeIntervalSince1970,
                              record.outcome.rawValue, (incident ?? record.incident)?.value, record.detail])
     }
 

@@ -6,18 +6,32 @@ import OncallCore
 public struct SQLiteIncidentRepository: IncidentStore {
     let database: SQLiteDatabase
 
+    /// The decision (`make`) runs here, on the caller's task, with a number reserved for it; the
+    /// writer only checks the idempotency key again and inserts, so concurrent reports decide in parallel.
     public func create(
         idempotencyKey: String?, _ make: @escaping @Sendable (IncidentNumber) throws -> IncidentChange
     ) async throws -> (incident: Incident, created: Bool) {
-        try await database.writer.write { db in
-            if let idempotencyKey, let earlier = try IncidentTable.fetch(idempotencyKey: idempotencyKey, db) {
-                return (earlier, false)
+        if let idempotencyKey, let earlier = try await database.pool.read({ db in try IncidentTable.fetch(idempotencyKey: idempotencyKey, db) }) {
+            return (earlier, false)
+        }
+        let numbers = database.incidentNumbers
+        let number = numbers.reserve()
+        do {
+            let change = try make(IncidentNumber(number))
+            let result = try await database.writer.write { db -> (incident: Incident, created: Bool) in
+                // The same key may have been committed since the read above.
+                if let idempotencyKey, let earlier = try IncidentTable.fetch(idempotencyKey: idempotencyKey, db) {
+                    return (earlier, false)
+                }
+                try IncidentRecord(change.incident, idempotencyKey: idempotencyKey).insert(db)
+                try UnitOfWork.record(change, in: db, creating: true)
+                return (change.incident, true)
             }
-            let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM incident") ?? 1
-            let change = try make(IncidentNumber(next))
-            try IncidentRecord(change.incident, idempotencyKey: idempotencyKey).insert(db)
-            try UnitOfWork.record(change, in: db, creating: true)
-            return (change.incident, true)
+            if !result.created { numbers.giveBack(number) }
+            return result
+        } catch {
+            numbers.giveBack(number)
+            throw error
         }
     }
 
@@ -69,9 +83,7 @@ enum IncidentTable {
 enum TimelineTable {
     static func append(_ events: [TimelineEvent], to id: IncidentNumber, in db: Database) throws {
         for event in events {
-            try db.execute(
-                sql: "INSERT INTO timelineEvent (incidentId, at, kind, actor, details) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id.value, event.at.timeIntervalSince1970, event.kind.rawValue, event.actor, event.storedDetails])
+            try db.cachedStatement(sql: "INSERT INTO timelineEvent (incidentId, at, kind, actor, details) VALUES (?, ?, ?, ?, ?)").execute(arguments: [id.value, event.at.timeIntervalSince1970, event.kind.rawValue, event.actor, event.storedDetails])
         }
     }
 

@@ -23,13 +23,9 @@ public struct SQLiteOutboxRepository: DeliveryStore {
 
     public func record(_ attempt: DeliveryAttempt, retryAt: Date?) async throws {
         try await database.writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO deliveryAttempt (messageId, number, at, result, detail) VALUES (?, ?, ?, ?, ?)",
-                arguments: [attempt.messageID, attempt.number, attempt.at.timeIntervalSince1970, attempt.result.rawValue, attempt.detail])
+            try db.cachedStatement(sql: "INSERT INTO deliveryAttempt (messageId, number, at, result, detail) VALUES (?, ?, ?, ?, ?)").execute(arguments: [attempt.messageID, attempt.number, attempt.at.timeIntervalSince1970, attempt.result.rawValue, attempt.detail])
             let status: DeliveryStatus = attempt.result == .delivered ? .delivered : (retryAt == nil ? .dead : .pending)
-            try db.execute(
-                sql: "UPDATE outboxMessage SET status = ?, attempts = ?, nextAttemptAt = ? WHERE id = ?",
-                arguments: [status.rawValue, attempt.number, status == .pending ? retryAt?.timeIntervalSince1970 : nil, attempt.messageID])
+            try db.cachedStatement(sql: "UPDATE outboxMessage SET status = ?, attempts = ?, nextAttemptAt = ? WHERE id = ?").execute(arguments: [status.rawValue, attempt.number, status == .pending ? retryAt?.timeIntervalSince1970 : nil, attempt.messageID])
         }
     }
 
@@ -81,10 +77,10 @@ enum OutboxTable {
     /// A message about no incident has a NULL `incidentId`.
     static func insert(_ message: OutboxMessage, in db: Database) throws {
         let recipients = String(decoding: try JSONEncoder.sorted.encode(message.recipients), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO outboxMessage (id, incidentId, channel, target, recipients, subject, body, extras, purpose, createdAt, nextAttemptAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """).execute(arguments: [
                 message.id, message.incident?.value, message.channel, message.target, recipients, message.subject, message.body, message.extras,
                 message.purpose, message.createdAt.timeIntervalSince1970, message.createdAt.timeIntervalSince1970,
             ])

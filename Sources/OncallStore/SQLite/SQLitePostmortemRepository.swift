@@ -102,8 +102,8 @@ enum ArchiveIndex {
     /// text, the resolution, every note, and the report (its archived Markdown once approved, its
     /// four sections before).
     static func refresh(_ id: IncidentNumber, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM incidentSearch WHERE rowid = ?", arguments: [id.value])
-        try db.execute(sql: """
+        try db.cachedStatement(sql: "DELETE FROM incidentSearch WHERE rowid = ?").execute(arguments: [id.value])
+        try db.cachedStatement(sql: """
             INSERT INTO incidentSearch (rowid, subject, body, notes, report)
             SELECT i.id, i.subject,
                    COALESCE(i.description, '') || char(10) || COALESCE(i.situation, '') || char(10)
@@ -118,6 +118,6 @@ enum ArchiveIndex {
                                           || COALESCE(json_extract(p.sections, '$.prevention'), '') END
                              FROM postmortem p WHERE p.incidentId = i.id), '')
             FROM incident i WHERE i.id = ?
-            """, arguments: [id.value])
+            """).execute(arguments: [id.value])
     }
 }

@@ -37,27 +37,46 @@ public struct SQLiteTimerRepository: TimerStore {
             return (due, unknown)
         }
         guard anyDue else { return TimerCycle(unknownKinds: unknownKinds) }
-        let fired = try await database.writer.write { db in
-            let rows = try Row.fetchAll(db, sql: """
+        // Decide on a reader, outside the one writer, so firing a burst of timers (and composing their
+        // messages) does not hold up reports; the writer applies a decision only if its incident has
+        // not changed since, and decides again itself otherwise.
+        let candidates = try await database.pool.read { db -> [TimerCandidate] in
+            try Row.fetchAll(db, sql: """
                 SELECT id, incidentId, kind, dueAt FROM timer
                 WHERE status = 'pending' AND dueAt <= ? AND \(owned) ORDER BY dueAt, id LIMIT ?
-                """, arguments: dueArguments + [limit])
-            var fired: [DueTimer] = []
-            for row in rows {
-                let timerID: Int64 = row["id"]
-                // Marked fired in the same transaction as its effect: neither lost nor repeated.
-                try db.execute(sql: "UPDATE timer SET status = 'fired', firedAt = ? WHERE id = ?",
-                               arguments: [now.timeIntervalSince1970, timerID])
+                """, arguments: dueArguments + [limit]).map { row in
                 let id = IncidentNumber(row["incidentId"] as Int64)
-                guard let kind = TimerKind(rawValue: row["kind"]), let handler = registry.handlers[kind],
-                      let incident = try IncidentRecord.fetch(id, db)
+                let kind = TimerKind(rawValue: row["kind"])
+                let timer = kind.map { DueTimer(incident: id, kind: $0, dueAt: Date(timeIntervalSince1970: row["dueAt"])) }
+                return TimerCandidate(timerID: row["id"], incident: id, timer: timer, read: try IncidentRecord.fetch(id, db))
+            }
+        }
+        let decisions = candidates.map { candidate -> IncidentChange? in
+            guard let timer = candidate.timer, let handler = registry.handlers[timer.kind], handler.needs.isEmpty,
+                  let incident = candidate.read else { return nil }
+            return handler.fire(TimerContext(timer: timer, incident: incident, visits: [], postmortem: nil))
+        }
+        let fired = try await database.writer.write { db in
+            var fired: [DueTimer] = []
+            for (candidate, decided) in zip(candidates, decisions) {
+                // Fired meanwhile (cancelled or rescheduled by a change to its incident)? Then it is not due any more.
+                guard try Bool.fetchOne(db, sql: "SELECT status = 'pending' AND dueAt <= ? FROM timer WHERE id = ?",
+                                        arguments: [now.timeIntervalSince1970, candidate.timerID]) == true else { continue }
+                // Marked fired in the same transaction as its effect: neither lost nor repeated.
+                try db.cachedStatement(sql: "UPDATE timer SET status = 'fired', firedAt = ? WHERE id = ?").execute(arguments: [now.timeIntervalSince1970, candidate.timerID])
+                guard let timer = candidate.timer, let handler = registry.handlers[timer.kind],
+                      let incident = try IncidentRecord.fetch(candidate.incident, db)
                 else { continue }
-                let timer = DueTimer(incident: id, kind: kind, dueAt: Date(timeIntervalSince1970: row["dueAt"]))
-                let context = TimerContext(
-                    timer: timer, incident: incident,
-                    visits: handler.needs.contains(.visits) ? try VisitTable.visits(of: id, db) : [],
-                    postmortem: handler.needs.contains(.postmortem) ? try PostmortemTable.fetch(id, db) : nil)
-                let change = handler.fire(context)
+                let change: IncidentChange
+                if let decided, incident == candidate.read {
+                    change = decided
+                } else {
+                    let id = candidate.incident
+                    change = handler.fire(TimerContext(
+                        timer: timer, incident: incident,
+                        visits: handler.needs.contains(.visits) ? try VisitTable.visits(of: id, db) : [],
+                        postmortem: handler.needs.contains(.postmortem) ? try PostmortemTable.fetch(id, db) : nil))
+                }
                 if change.incident != incident { try IncidentRecord.save(change.incident, db) }
                 try UnitOfWork.record(change, in: db)
                 fired.append(timer)
@@ -74,20 +93,27 @@ enum TimerTable {
         for timer in changes {
             switch timer {
             case let .schedule(kind, dueAt):
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO timer (incidentId, kind, dueAt) VALUES (?, ?, ?)
                     ON CONFLICT (incidentId, kind) WHERE status = 'pending' DO UPDATE SET dueAt = excluded.dueAt
-                    """, arguments: [id.value, kind.rawValue, dueAt.timeIntervalSince1970])
+                    """).execute(arguments: [id.value, kind.rawValue, dueAt.timeIntervalSince1970])
             case let .scheduleEarliest(kind, dueAt):
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO timer (incidentId, kind, dueAt) VALUES (?, ?, ?)
                     ON CONFLICT (incidentId, kind) WHERE status = 'pending' DO UPDATE SET dueAt = MIN(dueAt, excluded.dueAt)
-                    """, arguments: [id.value, kind.rawValue, dueAt.timeIntervalSince1970])
+                    """).execute(arguments: [id.value, kind.rawValue, dueAt.timeIntervalSince1970])
             case let .cancel(kind):
-                try db.execute(
-                    sql: "UPDATE timer SET status = 'cancelled' WHERE incidentId = ? AND kind = ? AND status = 'pending'",
-                    arguments: [id.value, kind.rawValue])
+                try db.cachedStatement(sql: "UPDATE timer SET status = 'cancelled' WHERE incidentId = ? AND kind = ? AND status = 'pending'").execute(arguments: [id.value, kind.rawValue])
             }
         }
     }
+}
+
+/// A due timer as read before the write, with its incident as it was then.
+private struct TimerCandidate: Sendable {
+    let timerID: Int64
+    let incident: IncidentNumber
+    /// Nil for a kind this version does not know (the unknown-kinds count reports those).
+    let timer: DueTimer?
+    let read: Incident?
 }

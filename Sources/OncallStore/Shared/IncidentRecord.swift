@@ -76,7 +76,7 @@ struct IncidentRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// The incident with this number, if any.
     static func fetch(_ id: IncidentNumber, _ db: Database) throws -> Incident? {
-        try fetchOne(db, key: id.value)?.incident
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM incident WHERE id = ?"), arguments: [id.value])?.incident
     }
 
     /// Saves a changed incident; the idempotency key written at creation stays.
@@ -87,23 +87,33 @@ struct IncidentRecord: Codable, FetchableRecord, PersistableRecord {
 
 /// Column names from coding keys and back: `reporter_contact` ↔ `reporterContact`.
 enum ColumnName {
+    // Byte by byte: these run for every column of every incident row read or written, and names are ASCII.
     static func camelCase(_ key: String) -> String {
-        var parts = key.split(separator: "_")
-        guard !parts.isEmpty else { return key }
-        let first = String(parts.removeFirst())
-        return first + parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count)
+        var upperNext = false
+        for byte in key.utf8 {
+            if byte == UInt8(ascii: "_"), !bytes.isEmpty {
+                upperNext = true
+            } else {
+                bytes.append(upperNext && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte)
+                upperNext = false
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func snakeCase(_ column: String) -> String {
-        var key = ""
-        for character in column {
-            if character.isUppercase {
-                key += "_" + character.lowercased()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(column.utf8.count + 4)
+        for byte in column.utf8 {
+            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+                bytes += [UInt8(ascii: "_"), byte + 32]
             } else {
-                key.append(character)
+                bytes.append(byte)
             }
         }
-        return key
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OncallTesting
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -20,16 +20,6 @@ func sleep(until instant: ContinuousClock.Instant) async throws {
     if remaining > .zero { try await Task.sleep(for: remaining) }
 }
 
-/// Runs blocking work (libcurl transfers, blocking `recv`) on its own thread, so the Swift
-/// cooperative pool — only as wide as the machine has cores — stays free for other tests.
-func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-        Thread.detachNewThread {
-            continuation.resume(with: Result { try body() })
-        }
-    }
-}
-
 extension Duration {
     var seconds: Double {
         let (seconds, attoseconds) = components

@@ -5,22 +5,28 @@ import Glibc
 
 /// A stand-in for systemd's notification socket: an AF_UNIX datagram socket bound at `path`,
 /// to be passed to the daemon as `NOTIFY_SOCKET`.
-final class NotifySocket: @unchecked Sendable {
-    let path: String
+public final class NotifySocket: @unchecked Sendable {
+    /// Why the socket could not be made, or the awaited line never came.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    public let path: String
     private let fd: Int32
     private let lock = NSLock()
     private var messages: [String] = []
 
-    init(path: String) throws {
+    public init(path: String) throws {
         self.path = path
         let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        guard fd >= 0 else { throw HarnessError("socket(AF_UNIX, SOCK_DGRAM): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure("socket(AF_UNIX, SOCK_DGRAM): \(String(cString: strerror(errno)))") }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
         guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
             close(fd)
-            throw HarnessError("socket path too long: \(path)")
+            throw Failure("socket path too long: \(path)")
         }
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
         let bound = withUnsafePointer(to: &address) {
@@ -29,7 +35,7 @@ final class NotifySocket: @unchecked Sendable {
         guard bound == 0 else {
             let text = String(cString: strerror(errno))
             close(fd)
-            throw HarnessError("bind \(path): \(text)")
+            throw Failure("bind \(path): \(text)")
         }
         // A short receive timeout, so a blocked recv never outlives the caller's deadline by much.
         var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
@@ -43,14 +49,14 @@ final class NotifySocket: @unchecked Sendable {
     }
 
     /// Every datagram received so far, in order.
-    var received: [String] { lock.withLock { messages } }
+    public var received: [String] { lock.withLock { messages } }
 
     /// Receives datagrams until one — among those after the first `skipping` received — has the line
     /// `assignment` (e.g. `READY=1`); returns its index in ``received``. Throws after `timeout`, or
     /// as soon as `abandon` (asked between receives, at least every 100 ms) returns a reason — say,
     /// the sender has exited and nothing more can come.
     @discardableResult
-    func waitFor(
+    public func waitFor(
         _ assignment: String, skipping: Int = 0, timeout: Duration = .seconds(10),
         abandon: (@Sendable () -> String?)? = nil
     ) async throws -> Int {
@@ -84,20 +90,20 @@ final class NotifySocket: @unchecked Sendable {
         case .found(let index):
             return index
         case .abandoned(let reason):
-            throw HarnessError("no \(assignment) on NOTIFY_SOCKET: \(reason); received: \(received)")
+            throw Failure("no \(assignment) on NOTIFY_SOCKET: \(reason); received: \(received)")
         case .timedOut:
-            throw HarnessError("no \(assignment) on NOTIFY_SOCKET within \(timeout); received: \(received)")
+            throw Failure("no \(assignment) on NOTIFY_SOCKET within \(timeout); received: \(received)")
         }
     }
 
     /// The index of the first message at or after `start` that has the line `assignment`.
-    func index(of assignment: String, from start: Int = 0) -> Int? {
+    public func index(of assignment: String, from start: Int = 0) -> Int? {
         let messages = received
         guard start < messages.count else { return nil }
         return messages.indices[start...].first { Self.lines(messages[$0]).contains(assignment) }
     }
 
-    static func lines(_ message: String) -> [String] {
+    public static func lines(_ message: String) -> [String] {
         message.split(separator: "\n").map(String.init)
     }
 }
