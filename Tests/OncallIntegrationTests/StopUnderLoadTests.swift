@@ -14,6 +14,7 @@ struct StopUnderLoadTests {
     /// What one reporter saw: the subjects answered with success, and how its last request ended.
     struct Reporter: Sendable {
         var answered: [String] = []
+        var answeredAt: [ContinuousClock.Instant] = []
         var ending = "(ran out of reports)"
         /// Whether the ending is one a stopping daemon may give: a refused connection, a connection
         /// closed before an answer, or an error answer saying it is unavailable.
@@ -39,14 +40,15 @@ struct StopUnderLoadTests {
     }
 
     /// Reports one after another until a request fails (at most `limit`), counting successes in `tally`.
-    static func report(_ sandbox: Sandbox, worker: Int, via transport: Transport, limit: Int, tally: Tally) async -> Reporter {
+    static func report(_ sandbox: Sandbox, round: Int, worker: Int, via transport: Transport, limit: Int, tally: Tally) async -> Reporter {
         var reporter = Reporter()
         for sequence in 0..<limit {
-            let subject = "w\(worker)-\(transport.rawValue)-\(sequence)"
+            let subject = "r\(round)-w\(worker)-\(transport.rawValue)-\(sequence)"
             do {
                 let response = try await post(sampleReport(subject), key: "key-" + subject, via: transport, sandbox)
                 if (200..<300).contains(response.status), let incident = try? response.decode(IncidentDTO.self), incident.form.subject == subject {
                     reporter.answered.append(subject)
+                    reporter.answeredAt.append(.now)
                     tally.add()
                     continue
                 }
@@ -61,25 +63,28 @@ struct StopUnderLoadTests {
         return reporter
     }
 
-    @Test("SIGTERM while four reporters post (two on the socket, two on TCP): STOPPING=1, exit 0; every answered report stored exactly once, and no request answered success for nothing")
-    func sigtermUnderLoad() async throws {
-        let sandbox = try Sandbox()
-        defer { sandbox.cleanup() }
-        try sandbox.writeConfig(sandbox.config())
-        let daemon = try await sandbox.startDaemon()
+    /// How one stop went.
+    struct Stop: Sendable {
+        var reporters: [Reporter]
+        var stopping: Duration
+        var exited: Duration
+        /// Reports answered after SIGTERM was sent: requests in flight that completed.
+        var answeredAfterSignal: Int
+    }
 
+    /// Starts the daemon, loads it from `transports` until `before` reports are answered, sends SIGTERM and
+    /// waits for STOPPING=1 and a clean exit.
+    static func stopUnderLoad(_ sandbox: Sandbox, round: Int, transports: [Transport], before: Int) async throws -> Stop {
+        let daemon = try await sandbox.startDaemon()
         let tally = Tally()
-        let transports: [Transport] = [.socket, .socket, .tcp, .tcp]
-        // At most 4 × 240 reports, so one listing (limit 1000) holds them all.
-        async let reporters = withTaskGroup(of: Reporter.self) { group in
+        // At most 60 reports per reporter and round, so one listing (limit 1000) holds every round's.
+        async let reporters = withTaskGroup(of: (Int, Reporter).self) { group in
             for (worker, transport) in transports.enumerated() {
-                group.addTask { await Self.report(sandbox, worker: worker, via: transport, limit: 240, tally: tally) }
+                group.addTask { (worker, await Self.report(sandbox, round: round, worker: worker, via: transport, limit: 60, tally: tally)) }
             }
-            return await group.reduce(into: []) { $0.append($1) }
+            return await group.reduce(into: []) { $0.append($1) }.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        try await eventually("60 reports to be answered before the stop", timeout: .seconds(30)) {
-            tally.value >= 60 ? true : nil
-        }
+        try await eventually("\(before) reports to be answered before the stop", timeout: .seconds(30)) { tally.value >= before ? true : nil }
 
         let signalled = ContinuousClock.now
         daemon.send(SIGTERM)
@@ -87,27 +92,51 @@ struct StopUnderLoadTests {
         let stopping = ContinuousClock.now - signalled
         let ended = try await daemon.waitForExit(timeout: .seconds(15))
         let exited = ContinuousClock.now - signalled
-        #expect(!ended.signalled && ended.status == 0, "oncalld ended with \(ended)\n\(sandbox.logs)")
+        #expect(!ended.signalled && ended.status == 0, "round \(round): oncalld ended with \(ended)\n\(sandbox.logs)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.socketPath), "a graceful stop removes the socket file")
-
         let seen = await reporters
-        let answered = seen.flatMap(\.answered)
-        for (worker, reporter) in seen.enumerated() {
-            #expect(reporter.endedCleanly, "reporter \(worker) (\(transports[worker])) ended with: \(reporter.ending)\n\(sandbox.logs)")
+        return Stop(
+            reporters: seen, stopping: stopping, exited: exited,
+            answeredAfterSignal: seen.reduce(0) { $0 + $1.answeredAt.filter { $0 > signalled }.count })
+    }
+
+    @Test("SIGTERM while four reporters post (two on the socket, two on TCP), five times: STOPPING=1, exit 0; every answered report stored exactly once, no request answered success for nothing")
+    func sigtermUnderLoad() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.cleanup() }
+        try sandbox.writeConfig(sandbox.config())
+        let transports: [Transport] = [.socket, .socket, .tcp, .tcp]
+
+        var stops: [Stop] = []
+        for round in 0..<5 {
+            let stop = try await Self.stopUnderLoad(sandbox, round: round, transports: transports, before: 20 + 10 * round)
+            for (worker, reporter) in stop.reporters.enumerated() {
+                #expect(reporter.endedCleanly, "round \(round), reporter \(worker) (\(transports[worker])) ended with: \(reporter.ending)\n\(sandbox.logs)")
+            }
+            stops.append(stop)
         }
+        let answered = stops.flatMap { $0.reporters.flatMap(\.answered) }
 
         _ = try await sandbox.startDaemon()
         let stored = try await sandbox.incidents().map(\.form.subject)
         #expect(Set(stored).count == stored.count, "a report was stored twice")
         let lost = Set(answered).subtracting(stored)
         #expect(lost.isEmpty, "answered success but not stored: \(lost.sorted().prefix(10))")
-        // Only a request in flight at the stop may be stored without its answer: one per reporter at most.
-        #expect(stored.count - answered.count <= transports.count, "\(stored.count) stored, \(answered.count) answered")
-        let log = sandbox.logs
-        #expect(log.contains("stopped"), "the first daemon logs its graceful stop:\n\(log)")
-        let timings = String(format: "STOPPING=1 after %.0f ms, exit 0 after %.0f ms", stopping.seconds * 1000, exited.seconds * 1000)
-        print("SIGTERM under load: \(answered.count) reports answered (\(stored.count) stored); \(timings); endings: "
-            + seen.map(\.ending).joined(separator: " | "))
+        // Only a request in flight at a stop may be stored without its answer: one per reporter and stop at most.
+        #expect(stored.count - answered.count <= transports.count * stops.count, "\(stored.count) stored, \(answered.count) answered")
+        #expect(sandbox.logs.components(separatedBy: "stopped").count - 1 >= stops.count, "each daemon logs its graceful stop:\n\(sandbox.logs)")
+
+        let slowest = stops.map(\.exited).max() ?? .zero
+        let endings = Set(stops.flatMap { $0.reporters.map { Self.kind(of: $0.ending) } }).sorted()
+        print(String(format: "SIGTERM under load: %d stops, %d reports answered (%d stored), %d answered after the signal; STOPPING=1 within %.0f ms, exit 0 within %.0f ms",
+                     stops.count, answered.count, stored.count, stops.reduce(0) { $0 + $1.answeredAfterSignal },
+                     (stops.map(\.stopping).max() ?? .zero).seconds * 1000, slowest.seconds * 1000)
+            + "; reporters ended with: " + endings.joined(separator: ", "))
+    }
+
+    /// A reporter's ending without its port numbers, to list each kind once.
+    static func kind(of ending: String) -> String {
+        ending.replacingOccurrences(of: #"port \d+ after \d+ ms: "#, with: "", options: .regularExpression)
     }
 }
 }
