@@ -77,10 +77,10 @@ struct StopUnderLoadTests {
     static func stopUnderLoad(_ sandbox: Sandbox, round: Int, transports: [Transport], before: Int) async throws -> Stop {
         let daemon = try await sandbox.startDaemon()
         let tally = Tally()
-        // At most 60 reports per reporter and round, so one listing (limit 1000) holds every round's.
+        // At most 50 reports per reporter and round: 4 × 50 × 5 rounds fit in one listing (limit 1000).
         async let reporters = withTaskGroup(of: (Int, Reporter).self) { group in
             for (worker, transport) in transports.enumerated() {
-                group.addTask { (worker, await Self.report(sandbox, round: round, worker: worker, via: transport, limit: 60, tally: tally)) }
+                group.addTask { (worker, await Self.report(sandbox, round: round, worker: worker, via: transport, limit: 50, tally: tally)) }
             }
             return await group.reduce(into: []) { $0.append($1) }.sorted { $0.0 < $1.0 }.map(\.1)
         }
