@@ -52,7 +52,7 @@ struct DeliveryOutageTests {
             list.count == 4 && list.allSatisfy { $0.status == "delivered" }
         }
 
-        // Down: both ports refuse connections. Three reports and a resolution queue four messages per target.
+        // Down: both ports refuse connections. Three reports and a resolution queue at least four messages per target.
         sink.helper.stop()
         receiver.helper.stop()
         let wentDown = Date()
