@@ -162,7 +162,8 @@ let package = Package(
         .testTarget(name: "OncallAPITests", dependencies: ["OncallAPI", "OncallCore", "OncallTesting"]),
         .testTarget(
             name: "OncallNotifyTests",
-            dependencies: ["OncallNotify", "OncallCore", "OncallCurl", "OncallTesting"],
+            // The dispatcher's tests run it over a real SQLite outbox.
+            dependencies: ["OncallNotify", "OncallCore", "OncallCurl", "OncallStore", "OncallTesting"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -181,6 +181,13 @@ public enum Daemon {
                     "delivery.next": "\(retryAt.map { "retry at \($0)" } ?? (attempt.result == .delivered ? "done" : "dead"))",
                 ])
             },
+            onQueueReleased: { message, released in
+                // The later messages to this recipient were held back behind the dead one; they go on now.
+                logger.warning("dead message released the messages queued behind it", metadata: [
+                    "incident.id": "\(message.incident.map(String.init(describing:)) ?? "-")", "delivery.id": "\(message.id)",
+                    "delivery.queue": "\(message.queue)", "delivery.released": "\(released)",
+                ])
+            },
             onError: { error in logger.error("delivery cycle failed; retrying", metadata: ["error": "\(error)"]) })
     }
 

@@ -5,6 +5,11 @@ import Synchronization
 /// Works the durable outbox: sends due messages concurrently, logs every attempt, and retries
 /// with exponential backoff and jitter until delivered or dead.
 ///
+/// Each recipient's messages go out one at a time in the order they were written (``DeliveryQueue``):
+/// the store hands out only the head of each queue, so a message waiting for its retry holds back
+/// the later ones to the same recipient while other recipients' messages keep flowing. A dead
+/// message releases the ones behind it (``onQueueReleased``).
+///
 /// A message is recorded only after its attempt; a crash between the two re-sends it once after
 /// restart with the same id (the Message-ID / `Idempotency-Key`), so the far end can drop the duplicate.
 public final class OutboxDispatcher: Sendable {
@@ -16,6 +21,7 @@ public final class OutboxDispatcher: Sendable {
     let maxIdle: Duration
     let jitter: @Sendable () -> Double
     let onAttempt: @Sendable (DeliveryAttempt, OutboxMessage, Date?) -> Void
+    let onQueueReleased: @Sendable (OutboxMessage, Int) -> Void
     let onError: @Sendable (any Error) -> Void
     let wakeup = Wakeup()
     let limiter = RateLimiter()
@@ -23,11 +29,14 @@ public final class OutboxDispatcher: Sendable {
 
     /// - Parameters:
     ///   - onAttempt: called after each attempt is recorded, with the retry time (nil: delivered or dead).
+    ///   - onQueueReleased: called after a message went dead with the number of messages that were
+    ///     waiting behind it in its queue and now go on.
     public init(
         store: any DeliveryStore, clock: any OncallClock, settings: @escaping @Sendable () -> DeliverySettings,
         sender: MessageSender = MessageSender(), maxConcurrent: Int = 16, maxIdle: Duration = .seconds(30),
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         onAttempt: @escaping @Sendable (DeliveryAttempt, OutboxMessage, Date?) -> Void = { _, _, _ in },
+        onQueueReleased: @escaping @Sendable (OutboxMessage, Int) -> Void = { _, _ in },
         onError: @escaping @Sendable (any Error) -> Void = { _ in }
     ) {
         self.store = store
@@ -38,6 +47,7 @@ public final class OutboxDispatcher: Sendable {
         self.maxIdle = maxIdle
         self.jitter = jitter
         self.onAttempt = onAttempt
+        self.onQueueReleased = onQueueReleased
         self.onError = onError
     }
 
@@ -64,25 +74,31 @@ public final class OutboxDispatcher: Sendable {
         }
     }
 
-    /// Picks the due messages there is room and rate for, marks them in flight, and returns
+    /// Picks the due queue heads there is room and rate for, marks them in flight, and returns
     /// them with the time the loop should look again.
     func startDue() async throws -> (started: [PendingDelivery], next: Date?) {
         let now = clock.now
         let settings = settings()
         let busy = inFlight.withLock { $0 }
         let room = maxConcurrent - busy.count
-        var next = try await store.nextDeliveryDue()
-        guard room > 0 else { return ([], next) }
+        // Every slot is taken: the next attempt to finish wakes the loop.
+        guard room > 0 else { return ([], nil) }
         var started: [PendingDelivery] = []
+        var waiting = busy
+        var rateAvailable: Date?
         for pending in try await store.dueDeliveries(now: now, limit: room, excluding: busy) {
             let limit = ChannelKind(rawValue: pending.message.channel).flatMap { settings.rateLimits[$0] }
             if let available = limiter.take(pending.message.channel, limitPerMinute: limit, now: now) {
-                next = min(next ?? available, available)
-                continue
+                rateAvailable = min(rateAvailable ?? available, available)
+            } else {
+                started.append(pending)
             }
-            started.append(pending)
+            waiting.insert(pending.message.id)
         }
         inFlight.withLock { $0.formUnion(started.map(\.message.id)) }
+        // In-flight messages wake the loop when they are recorded; rate-limited ones are due when a token is back.
+        var next = try await store.nextDeliveryDue(excluding: waiting)
+        if let rateAvailable { next = min(next ?? rateAvailable, rateAvailable) }
         if started.isEmpty, let soonest = next, soonest <= now { next = now.addingTimeInterval(0.2) }
         return (started, next)
     }
@@ -103,6 +119,10 @@ public final class OutboxDispatcher: Sendable {
         do {
             try await store.record(attempt, retryAt: retryAt)
             onAttempt(attempt, message, retryAt)
+            if !outcome.isDelivered, retryAt == nil {
+                let released = try await store.pendingCount(in: message.queue)
+                if released > 0 { onQueueReleased(message, released) }
+            }
         } catch {
             onError(error)
         }

@@ -31,7 +31,7 @@ final class SQLiteStoreTests: Sendable {
     func durabilitySettings() throws {
         let store = try SQLiteStore(path: path)
         #expect(try store.synchronousMode() == 2)
-        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound", "v5-createPostmortem", "v6-addAffectedCustomers"])
+        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound", "v5-createPostmortem", "v6-addAffectedCustomers", "v7-indexOutboxQueue"])
         let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
@@ -194,8 +194,8 @@ final class SQLiteOutboxTests: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    func message(_ id: String, _ incident: IncidentNumber, at: Date = t0) -> OutboxMessage {
-        OutboxMessage(id: id, incident: incident, channel: "email", target: "li.na@example.com", recipients: ["li.na"],
+    func message(_ id: String, _ incident: IncidentNumber, to target: String = "li.na@example.com", at: Date = t0) -> OutboxMessage {
+        OutboxMessage(id: id, incident: incident, channel: "email", target: target, recipients: ["li.na"],
                       subject: "[L3] 订单系统无法登录 · \(incident)", body: "正文", purpose: "new fault", createdAt: at)
     }
 
@@ -205,7 +205,8 @@ final class SQLiteOutboxTests: Sendable {
         let policy = IncidentPolicy()
         let incident = try await store.incidents.create(idempotencyKey: nil) { id in
             var change = try IncidentLifecycle.open(.fixture(), id: id, actor: "a", policy: policy, now: t0)
-            change.messages = [self.message("m1", id), self.message("m2", id)]
+            // Two recipients, so neither waits behind the other (OutboxOrderTests).
+            change.messages = [self.message("m1", id), self.message("m2", id, to: "zhang.wei@example.com")]
             return change
         }.incident
         #expect(try await store.deliveries.nextDeliveryDue() == t0)

@@ -53,7 +53,7 @@ final class MigrationV5Tests: Sendable {
         let path = directory.file("v4.sqlite")
         try makeV4Database(path)
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations().suffix(2) == ["v5-createPostmortem", "v6-addAffectedCustomers"])
+        #expect(try store.appliedMigrations().suffix(3) == ["v5-createPostmortem", "v6-addAffectedCustomers", "v7-indexOutboxQueue"])
 
         func ids(_ text: String) async throws -> [Int64] { try await store.postmortems.searchArchive(ArchiveQuery(text: text)).map(\.incident.id.value) }
         #expect(try await ids("登录") == [1])
@@ -89,7 +89,7 @@ final class MigrationV5Tests: Sendable {
         let queue = try DatabaseQueue(path: path)
         try await queue.read { db in
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outboxMessage' AND sql IS NOT NULL ORDER BY name")
-            #expect(indexes == ["outboxMessage_due", "outboxMessage_incident"])
+            #expect(indexes == ["outboxMessage_due", "outboxMessage_incident", "outboxMessage_queue"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             let attemptTarget = try String.fetchOne(db, sql: "SELECT \"table\" FROM pragma_foreign_key_list('deliveryAttempt')")
             #expect(attemptTarget == "outboxMessage")
@@ -111,12 +111,12 @@ final class MigrationV5Tests: Sendable {
         }
     }
 
-    @Test("a fresh database lists every migration, v6 last")
+    @Test("a fresh database lists every migration, v7 last")
     func freshDatabase() throws {
         let store = try SQLiteStore(path: directory.file("fresh.sqlite"))
         #expect(try store.appliedMigrations() == [
             "v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound",
-            "v5-createPostmortem", "v6-addAffectedCustomers",
+            "v5-createPostmortem", "v6-addAffectedCustomers", "v7-indexOutboxQueue",
         ])
     }
 }

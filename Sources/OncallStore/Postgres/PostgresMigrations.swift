@@ -5,7 +5,7 @@ import PostgresNIO
 /// `schema_migration`). Never edit a shipped migration: add a new one. Two nodes starting at
 /// once take turns: migrations run under a transaction-scoped advisory lock.
 ///
-/// The tables hold what the SQLite schema holds (its v1–v6), in snake_case; instants are Unix
+/// The tables hold what the SQLite schema holds (its v1–v7), in snake_case; instants are Unix
 /// seconds (`double precision`) in both, so the same values round-trip the same way.
 enum PostgresMigrations {
     static let lockKey: Int64 = 0x6F6E_6361_6C6C_0001  // "oncall" + 1: the migration lock
@@ -191,6 +191,10 @@ enum PostgresMigrations {
             "CREATE INDEX periodic_document_generated_at ON periodic_document(generated_at)",
             // Which node holds the active role (the advisory lock is the truth; this row says who and since when).
             "CREATE TABLE active_node (role text PRIMARY KEY, node text NOT NULL, since double precision NOT NULL)",
+        ]),
+        // Each recipient's pending messages in the order they were written, for finding a queue's head.
+        ("pg2-indexOutboxQueue", [
+            "CREATE INDEX outbox_message_queue ON outbox_message(channel, target, seq) WHERE status = 'pending'",
         ]),
     ]
 

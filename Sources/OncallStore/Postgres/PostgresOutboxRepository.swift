@@ -5,7 +5,8 @@ import PostgresNIO
 
 /// The transactional outbox and its delivery log. Due messages are claimed for this node
 /// (`claimed_by`, for `claimLease`) with `FOR UPDATE SKIP LOCKED`, so two nodes never pick the
-/// same message; a node that becomes active releases the claims of the one before it.
+/// same message; a node that becomes active releases the claims of the one before it. A queue's
+/// order is `seq`, the order messages were written, whichever node wrote them.
 public struct PostgresOutboxRepository: DeliveryStore {
     let database: PostgresDatabase
     /// How long a claim keeps other nodes off a message while its attempt runs.
@@ -19,10 +20,10 @@ public struct PostgresOutboxRepository: DeliveryStore {
             try await connection.rows("""
                 UPDATE outbox_message SET claimed_by = \(database.node), claimed_until = \(at + Self.claimLease)
                 WHERE id IN (
-                    SELECT id FROM outbox_message
-                    WHERE status = 'pending' AND next_attempt_at <= \(at) AND NOT id = ANY(\(skipped))
+                    SELECT id FROM outbox_message m
+                    WHERE status = 'pending' AND next_attempt_at <= \(at) AND NOT id = ANY(\(skipped)) AND \(unescaped: OutboxRows.isQueueHead)
                       AND (claimed_by IS NULL OR claimed_by = \(database.node) OR claimed_until < \(at))
-                    ORDER BY next_attempt_at, created_at, seq LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+                    ORDER BY next_attempt_at, seq LIMIT \(limit) FOR UPDATE SKIP LOCKED)
                 RETURNING \(unescaped: OutboxRows.columns), attempts, next_attempt_at, seq
                 """, logger: logger)
                 .sorted { a, b in
@@ -50,11 +51,25 @@ public struct PostgresOutboxRepository: DeliveryStore {
         }
     }
 
-    public func nextDeliveryDue() async throws -> Date? {
+    public func nextDeliveryDue(excluding: Set<String>) async throws -> Date? {
+        let logger = database.logger
+        let skipped = excluding.sorted()
+        return try await database.read { connection in
+            try await connection.rows("""
+                SELECT MIN(next_attempt_at) AS due FROM outbox_message m
+                WHERE status = 'pending' AND NOT id = ANY(\(skipped)) AND \(unescaped: OutboxRows.isQueueHead)
+                """, logger: logger)
+                .first?.value("due", as: Double?.self).map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    public func pendingCount(in queue: DeliveryQueue) async throws -> Int {
         let logger = database.logger
         return try await database.read { connection in
-            try await connection.rows("SELECT MIN(next_attempt_at) AS due FROM outbox_message WHERE status = 'pending'", logger: logger)
-                .first?.value("due", as: Double?.self).map(Date.init(timeIntervalSince1970:))
+            try await connection.rows("""
+                SELECT COUNT(*) AS n FROM outbox_message WHERE status = 'pending' AND channel = \(queue.channel) AND target = \(queue.target)
+                """, logger: logger)
+                .first?.value("n", as: Int.self) ?? 0
         }
     }
 
@@ -71,15 +86,23 @@ public struct PostgresOutboxRepository: DeliveryStore {
                     result: DeliveryResult(rawValue: try row.value("result")) ?? .permanent, detail: try row.value("detail"))
             }
             let byMessage = Dictionary(grouping: attempts, by: \.messageID)
+            // A pending message not at the head of its queue is joined to the head it waits behind.
             return try await connection.rows("""
-                SELECT \(unescaped: OutboxRows.columns), status, next_attempt_at FROM outbox_message
-                WHERE incident_id = \(incident.value) ORDER BY created_at, seq
+                SELECT \(unescaped: OutboxRows.columns(of: "m")), m.status, m.next_attempt_at, head.id AS head_id, head.incident_id AS head_incident_id
+                FROM outbox_message m
+                LEFT JOIN outbox_message head ON m.status = 'pending' AND head.seq = (
+                    SELECT MIN(ahead.seq) FROM outbox_message ahead
+                    WHERE ahead.status = 'pending' AND ahead.channel = m.channel AND ahead.target = m.target AND ahead.seq < m.seq)
+                WHERE m.incident_id = \(incident.value) ORDER BY m.created_at, m.seq
                 """, logger: logger).map { row in
                 let message = try OutboxRows.decode(row)
+                let head = try row.value("head_id", as: String?.self).map { id in
+                    QueueHead(messageID: id, incident: try row.value("head_incident_id", as: Int64?.self).map(IncidentNumber.init))
+                }
                 return DeliveryRecord(
                     message: message, status: DeliveryStatus(rawValue: try row.value("status")) ?? .pending,
                     nextAttemptAt: try row.value("next_attempt_at", as: Double?.self).map(Date.init(timeIntervalSince1970:)),
-                    attempts: byMessage[message.id] ?? [])
+                    waitingBehind: head, attempts: byMessage[message.id] ?? [])
             }
         }
     }
@@ -99,6 +122,17 @@ public struct PostgresOutboxRepository: DeliveryStore {
 /// The `outbox_message` table: a message is queued with the change that causes it, due at once.
 enum OutboxRows {
     static let columns = "id, incident_id, channel, target, recipients, subject, body, extras, purpose, created_at"
+
+    /// ``columns`` of the table aliased `alias`, for a query that joins it to itself.
+    static func columns(of alias: String) -> String {
+        columns.split(separator: ", ").map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    /// True for a row `m` with no earlier pending message in its queue (`seq` is the order messages were written).
+    static let isQueueHead = """
+        NOT EXISTS (SELECT 1 FROM outbox_message ahead WHERE ahead.status = 'pending' AND ahead.channel = m.channel
+                    AND ahead.target = m.target AND ahead.seq < m.seq)
+        """
 
     /// A message about no incident has a NULL `incident_id`.
     static func insert(_ message: OutboxMessage, _ connection: PostgresConnection, logger: Logger) async throws {

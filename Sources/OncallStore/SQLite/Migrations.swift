@@ -156,6 +156,11 @@ enum Migrations {
         migrator.registerMigration("v6-addAffectedCustomers") { db in
             try db.execute(sql: "ALTER TABLE incident ADD COLUMN affectedCustomers INTEGER")
         }
+        migrator.registerMigration("v7-indexOutboxQueue") { db in
+            // Each recipient's pending messages in the order they were written (the index holds the
+            // rowid), so finding a queue's head and what waits behind it is one short range scan.
+            try db.execute(sql: "CREATE INDEX outboxMessage_queue ON outboxMessage(channel, target) WHERE status = 'pending'")
+        }
         return migrator
     }
 

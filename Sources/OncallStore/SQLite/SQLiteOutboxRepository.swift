@@ -10,8 +10,9 @@ public struct SQLiteOutboxRepository: DeliveryStore {
         try await database.pool.read { db in
             var found: [PendingDelivery] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(OutboxTable.columns), attempts FROM outboxMessage
-                WHERE status = 'pending' AND nextAttemptAt <= ? ORDER BY nextAttemptAt, createdAt
+                SELECT \(OutboxTable.columns), attempts FROM outboxMessage m
+                WHERE status = 'pending' AND nextAttemptAt <= ? AND \(OutboxTable.isQueueHead)
+                ORDER BY nextAttemptAt, rowid
                 """, arguments: [now.timeIntervalSince1970])
             while found.count < limit, let row = try rows.next() {
                 let message = OutboxTable.decode(row)
@@ -29,10 +30,23 @@ public struct SQLiteOutboxRepository: DeliveryStore {
         }
     }
 
-    public func nextDeliveryDue() async throws -> Date? {
+    public func nextDeliveryDue(excluding: Set<String>) async throws -> Date? {
         try await database.pool.read { db in
-            try Double.fetchOne(db, sql: "SELECT MIN(nextAttemptAt) FROM outboxMessage WHERE status = 'pending'")
-                .map(Date.init(timeIntervalSince1970:))
+            let heads = try Row.fetchCursor(db, sql: """
+                SELECT id, nextAttemptAt FROM outboxMessage m WHERE status = 'pending' AND \(OutboxTable.isQueueHead)
+                ORDER BY nextAttemptAt
+                """)
+            while let head = try heads.next() {
+                if !excluding.contains(head["id"]) { return Date(timeIntervalSince1970: head["nextAttemptAt"]) }
+            }
+            return nil
+        }
+    }
+
+    public func pendingCount(in queue: DeliveryQueue) async throws -> Int {
+        try await database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outboxMessage WHERE status = 'pending' AND channel = ? AND target = ?",
+                             arguments: [queue.channel, queue.target]) ?? 0
         }
     }
 
@@ -47,14 +61,24 @@ public struct SQLiteOutboxRepository: DeliveryStore {
                     result: DeliveryResult(rawValue: row["result"]) ?? .permanent, detail: row["detail"])
             }
             let byMessage = Dictionary(grouping: attempts, by: \.messageID)
+            // A pending message not at the head of its queue is joined to the head it waits behind.
             return try Row.fetchAll(db, sql: """
-                SELECT \(OutboxTable.columns), status, nextAttemptAt FROM outboxMessage WHERE incidentId = ? ORDER BY createdAt, rowid
+                SELECT \(OutboxTable.columns(of: "m")), m.status, m.nextAttemptAt, head.id AS headId, head.incidentId AS headIncidentId
+                FROM outboxMessage m
+                LEFT JOIN outboxMessage head ON m.status = 'pending' AND head.rowid = (
+                    SELECT ahead.rowid FROM outboxMessage ahead
+                    WHERE ahead.status = 'pending' AND ahead.channel = m.channel AND ahead.target = m.target AND ahead.rowid < m.rowid
+                    ORDER BY ahead.rowid LIMIT 1)
+                WHERE m.incidentId = ? ORDER BY m.createdAt, m.rowid
                 """, arguments: [incident.value]).map { row in
                 let message = OutboxTable.decode(row)
                 let nextAttempt: Double? = row["nextAttemptAt"]
+                let headID: String? = row["headId"]
                 return DeliveryRecord(
                     message: message, status: DeliveryStatus(rawValue: row["status"]) ?? .pending,
-                    nextAttemptAt: nextAttempt.map(Date.init(timeIntervalSince1970:)), attempts: byMessage[message.id] ?? [])
+                    nextAttemptAt: nextAttempt.map(Date.init(timeIntervalSince1970:)),
+                    waitingBehind: headID.map { QueueHead(messageID: $0, incident: (row["headIncidentId"] as Int64?).map(IncidentNumber.init)) },
+                    attempts: byMessage[message.id] ?? [])
             }
         }
     }
@@ -73,6 +97,18 @@ public struct SQLiteOutboxRepository: DeliveryStore {
 /// The `outboxMessage` table: a message is queued with the change that causes it, due at once.
 enum OutboxTable {
     static let columns = "id, incidentId, channel, target, recipients, subject, body, extras, purpose, createdAt"
+
+    /// ``columns`` of the table aliased `alias`, for a query that joins it to itself.
+    static func columns(of alias: String) -> String {
+        columns.split(separator: ", ").map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    /// True for a row `m` with no earlier pending message in its queue: the rowid is the order
+    /// messages were written (rows are never deleted, so it only grows).
+    static let isQueueHead = """
+        NOT EXISTS (SELECT 1 FROM outboxMessage ahead WHERE ahead.status = 'pending' AND ahead.channel = m.channel
+                    AND ahead.target = m.target AND ahead.rowid < m.rowid)
+        """
 
     /// A message about no incident has a NULL `incidentId`.
     static func insert(_ message: OutboxMessage, in db: Database) throws {

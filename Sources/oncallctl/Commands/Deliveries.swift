@@ -28,7 +28,12 @@ struct Deliveries: ParsableCommand {
         var rows: [[String]] = []
         for delivery in list.deliveries {
             let recipients = delivery.recipients.joined(separator: ",")
-            let status = delivery.status + (delivery.nextAttemptAt.map { " (next \(time.string(from: $0)))" } ?? "")
+            let status = if let head = delivery.waitingBehind {
+                // Messages to one recipient go in order: this one goes once the head of its queue is delivered or dead.
+                "\(delivery.status) (behind \(head.incident ?? "an earlier message"))"
+            } else {
+                delivery.status + (delivery.nextAttemptAt.map { " (next \(time.string(from: $0)))" } ?? "")
+            }
             rows.append([time.string(from: delivery.createdAt), delivery.channel, delivery.target, recipients, delivery.purpose, status])
             for attempt in delivery.attempts {
                 rows.append(["  #\(attempt.number) \(time.string(from: attempt.at))", "", "", "", attempt.result, attempt.detail])

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A scripted HTTP receiver for OncallIntegrationTests: webhooks and chat robots on 127.0.0.1.
 
-Usage: http_receiver.py --log FILE [--script JSON] [--control FILE] [--secret WORD]
+Usage: http_receiver.py --log FILE [--port N] [--script JSON] [--control FILE] [--secret WORD]
 
-Prints "LISTENING <port>" once it accepts connections (the kernel picks the port).
+Prints "LISTENING <port>" once it accepts connections: on --port, or on one the kernel picks (the
+default, 0). A receiver started again on the port of one that was stopped appends to the same log.
 
 --script maps a path to the answers for its requests, in order; the last answer repeats once the
 list is used up: {"/hook": [503, 503, 200], "/bad": [400]}. An answer is a status or
@@ -36,6 +37,7 @@ from urllib.parse import urlsplit
 parser = argparse.ArgumentParser()
 parser.add_argument("--log", required=True)
 parser.add_argument("--parent", type=int, help="exit when this process is no longer our parent (default: the parent at start)")
+parser.add_argument("--port", type=int, default=0)
 parser.add_argument("--script", default="{}")
 parser.add_argument("--control")
 parser.add_argument("--secret")
@@ -125,7 +127,7 @@ def exit_with_parent():
             os._exit(0)
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)  # SO_REUSEADDR: a port just closed binds again
 print("LISTENING %d" % server.server_address[1], flush=True)
 threading.Thread(target=exit_with_parent, daemon=True).start()
 server.serve_forever()

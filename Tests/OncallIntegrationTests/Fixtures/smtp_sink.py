@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A real SMTP server for OncallIntegrationTests (aiosmtpd), on 127.0.0.1 at a port the kernel picks.
 
-Usage: smtp_sink.py --log FILE [--maildir DIR]
+Usage: smtp_sink.py --log FILE [--port N] [--maildir DIR]
 
-Prints "LISTENING <port>" once it accepts connections. Every message it accepts is parsed with
+Prints "LISTENING <port>" once it accepts connections: on --port, or on one the kernel picks (the
+default, 0). A sink started again on the port of one that was stopped appends to the same log. Every message it accepts is parsed with
 Python's email package (policy.default, which decodes RFC 2047 encoded words) and appended to --log
 as one JSON line *before* the 250 reply, so a message the daemon counts as delivered is already there:
   {"seq", "at" (Unix seconds), "mail_from", "rcpt_tos", "from", "to" ([[name, address]…]),
@@ -26,6 +27,7 @@ from aiosmtpd.smtp import SMTP
 parser = argparse.ArgumentParser()
 parser.add_argument("--log", required=True)
 parser.add_argument("--parent", type=int, help="exit when this process is no longer our parent (default: the parent at start)")
+parser.add_argument("--port", type=int, default=0)
 parser.add_argument("--maildir")
 args = parser.parse_args()
 PARENT = os.getppid()
@@ -116,7 +118,8 @@ def exit_with_parent():
 async def main():
     loop = asyncio.get_running_loop()
     handler = Handler()
-    server = await loop.create_server(lambda: SMTP(handler, hostname="sink.oncall.test"), "127.0.0.1", 0)
+    # reuse_address is on by default on Unix: a port just closed binds again.
+    server = await loop.create_server(lambda: SMTP(handler, hostname="sink.oncall.test"), "127.0.0.1", args.port)
     print("LISTENING %d" % server.sockets[0].getsockname()[1], flush=True)
     await server.serve_forever()
 

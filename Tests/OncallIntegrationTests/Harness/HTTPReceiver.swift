@@ -31,9 +31,10 @@ struct ReceivedRequest: Decodable, Sendable, CustomStringConvertible {
 
 /// A scripted HTTP server on 127.0.0.1 for webhooks and chat robots (`Fixtures/http_receiver.py`): each
 /// path answers the statuses of its script in turn (the last one repeating), every request is recorded,
-/// and generic-webhook signatures are checked with `secret`.
+/// and generic-webhook signatures are checked with `secret`. It can be stopped and brought back on the
+/// same port (``RestartableHelper``).
 final class HTTPReceiver: @unchecked Sendable {
-    let helper: HelperProcess
+    let helper: RestartableHelper
     let logPath: String
     let controlPath: String
 
@@ -46,7 +47,7 @@ final class HTTPReceiver: @unchecked Sendable {
         let scriptText = String(decoding: try JSONSerialization.data(withJSONObject: script, options: [.sortedKeys]), as: UTF8.self)
         var arguments = ["--log", logPath, "--script", scriptText, "--control", controlPath]
         if let secret { arguments += ["--secret", secret] }
-        helper = try await HelperProcess(name: "http-receiver", script: "http_receiver.py", arguments: arguments, directory: directory)
+        helper = try await RestartableHelper(name: "http-receiver", script: "http_receiver.py", arguments: arguments, directory: directory)
     }
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(helper.port)\(path)" }

@@ -73,14 +73,15 @@ struct ReceivedMail: Decodable, Sendable, CustomStringConvertible {
 }
 
 /// A real SMTP server (Python's aiosmtpd) on 127.0.0.1 that accepts everything and records each message
-/// as a JSON line (`Fixtures/smtp_sink.py`); raw messages are kept in a Maildir next to it.
+/// as a JSON line (`Fixtures/smtp_sink.py`); raw messages are kept in a Maildir next to it. It can be
+/// stopped and brought back on the same port (``RestartableHelper``).
 final class SMTPSink: @unchecked Sendable {
-    let helper: HelperProcess
+    let helper: RestartableHelper
     let logPath: String
 
     init(directory: String) async throws {
         logPath = directory + "/smtp-sink.jsonl"
-        helper = try await HelperProcess(
+        helper = try await RestartableHelper(
             name: "smtp-sink", script: "smtp_sink.py", arguments: ["--log", logPath, "--maildir", directory + "/maildir"],
             directory: directory)
     }
