@@ -44,15 +44,16 @@ public struct OncallClient: Sendable {
     /// breaks or is refused while the socket file exists; returns any answer.
     private func sendRetrying(method: String, path: String, body: Data, headers: [(String, String)]) throws(ClientError) -> CurlResponse {
         var delays = retryDelays[...]
-        // Once a connection broke mid-request the daemon is restarting: its socket file may be
-        // missing for a moment between the old one's removal and the new bind, so keep trying.
+        // Once a connection broke mid-request, or was refused while the socket file existed (a daemon
+        // was there), the daemon is restarting: its socket file may be missing for a moment between
+        // the stale one's removal and the new bind, so keep trying through that too.
         var restarting = false
         while true {
             do {
                 return try transfer(method: method, path: path, body: body, headers: headers)
             } catch {
-                restarting = restarting || error.kind == .connectionLost
-                guard let delay = delays.popFirst(), restarting || isWorthRetrying(error) else { throw unreachable(error) }
+                restarting = restarting || error.kind == .connectionLost || isWorthRetrying(error)
+                guard let delay = delays.popFirst(), restarting else { throw unreachable(error) }
                 Thread.sleep(forTimeInterval: seconds(delay))
             }
         }

@@ -42,6 +42,8 @@ public struct IncidentService: Sendable {
         let settings = settings.current
         let (policy, notifications) = (settings.policy, settings.notifications)
         let opening = Mutex<[TimelineEvent]>([])
+        // A form that cannot be reported is refused before the store reserves it a number.
+        _ = try IncidentLifecycle.validated(form, now: now)
         let result = try await store.create(idempotencyKey: idempotencyKey) { id in
             var change = try IncidentLifecycle.open(form, id: id, actor: actor, policy: policy, now: now)
             notifications?.apply(to: &change, firedTimer: nil, now: now)

@@ -2,8 +2,9 @@ import Synchronization
 
 /// Hands out incident numbers before the write that uses them, so a report's decision (its timers,
 /// its composed messages) is made on the caller's task, in parallel, and not inside the one writer.
-/// A number whose write fails or turns out a repeat is given back and handed out next, so numbers
-/// stay dense; only a crash between reserving and committing leaves a gap (as a PostgreSQL sequence does).
+/// A number whose write fails or turns out a repeat is given back and handed out next; it stays a gap
+/// only if no later report takes it (many in flight at once) or the daemon stops first — as numbers
+/// from a PostgreSQL sequence may skip. (The service checks a report form before asking for a number.)
 final class IncidentNumbers: Sendable {
     private struct State {
         var next: Int64
