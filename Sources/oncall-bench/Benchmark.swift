@@ -4,18 +4,20 @@ import OncallStore
 import OncallTesting
 
 /// `oncall-bench`: throughput of the durable write path (group commit) and of the pure domain;
-/// `oncall-bench ingest` runs the release daemon against Alertmanager (IngestBenchmark).
+/// `oncall-bench ingest` runs the release daemon against Alertmanager (IngestBenchmark), `timers`
+/// with 100,000 pending timers, `archive` with 1,000,000 archived incidents, `daemon` all three.
 /// Prints aligned tables; compare runs by eye or with `diff`. Build in release:
 /// `swift run -c release oncall-bench [--reports N]`.
 @main
 struct Benchmark {
     static func main() async throws {
         let arguments = CommandLine.arguments
-        if let mode = arguments.dropFirst().first, ["ingest", "timers", "daemon"].contains(mode) {
+        if let mode = arguments.dropFirst().first, ["ingest", "timers", "archive", "daemon"].contains(mode) {
             do {
                 let ingest = try IngestBenchmark(arguments: arguments)
-                if mode != "timers" { try await ingest.run() }
-                if mode != "ingest" { try await TimerBenchmark(arguments: arguments, daemonBinary: ingest.daemonBinary).run() }
+                if ["ingest", "daemon"].contains(mode) { try await ingest.run() }
+                if ["timers", "daemon"].contains(mode) { try await TimerBenchmark(arguments: arguments, daemonBinary: ingest.daemonBinary).run() }
+                if ["archive", "daemon"].contains(mode) { try await ArchiveBenchmark(arguments: arguments, daemonBinary: ingest.daemonBinary).run() }
             } catch {
                 FileHandle.standardError.write(Data("oncall-bench \(mode): \(error)\n".utf8))
                 exit(1)
