@@ -86,7 +86,7 @@ struct DaemonConfigReader {
 
     func readHTTP(_ node: ConfigNode) throws(ConfigError) -> HTTPConfig {
         var http = DaemonConfig.defaults.http
-        let map = try node.mapping(keys: ["listen", "max_body", "tokens"])
+        let map = try node.mapping(keys: ["listen", "max_body", "tokens", "request_timeout", "max_connections"])
         if let value = map["listen"] {
             if case .sequence = value.node {
                 // Unquoted [::1]:8080 starts a YAML flow list; say how to write it.
@@ -102,6 +102,14 @@ struct DaemonConfigReader {
             http.maxBodyBytes = try value.check { () throws(ValueProblem) in try ByteSizeParser.parse(text) }
         }
         if let value = map["tokens"] { http.tokens = try readTokens(value) }
+        if let value = map["request_timeout"] {
+            let timeout = try value.duration()
+            guard timeout >= .seconds(1), timeout <= .seconds(3600) else { throw value.error("expected a duration from 1s to 1h") }
+            http.requestTimeout = timeout
+        }
+        if let value = map["max_connections"] {
+            http.maxConnections = try count(value, range: 1...100_000)
+        }
         return http
     }
 

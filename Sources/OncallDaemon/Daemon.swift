@@ -214,8 +214,12 @@ public enum Daemon {
             notifier.status("running; listening on \(listenDescription)")
         }
         try LocalSocket.clearStale(at: config.socket.path)
+        // Each listener has its own connection budget, so a flood on TCP cannot lock out oncallctl.
+        let socketGuard = ConnectionGuard(requestTimeout: config.http.requestTimeout, maxConnections: config.http.maxConnections)
+        let tcpGuard = ConnectionGuard(requestTimeout: config.http.requestTimeout, maxConnections: config.http.maxConnections)
         let socket = Application(
             router: APIRouter.build(transport: .unixSocket(policy: socketPolicy), dependencies: dependencies),
+            server: .http1(configuration: .init(additionalChannelHandlers: [socketGuard.handler()])),
             configuration: .init(address: .unixDomainSocket(path: config.socket.path), serverName: nil),
             onServerRunning: { _ in
                 do {
@@ -234,6 +238,7 @@ public enum Daemon {
         }
         let tcp = Application(
             router: tcpRouter,
+            server: .http1(configuration: .init(additionalChannelHandlers: [tcpGuard.handler()])),
             configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: nil),
             onServerRunning: { _ in readiness.listenerBound() },
             logger: logger

@@ -1,4 +1,5 @@
 import Hummingbird
+import OncallSupport
 
 /// Admits TCP callers that present a configured API token (`Authorization: Bearer …`) and names
 /// them `token:<name>`. Every TCP endpoint goes through it.
@@ -22,7 +23,7 @@ public struct BearerTokenMiddleware: RouterMiddleware {
         let presented = Array(header.utf8.dropFirst(prefix.count))
         // Compare against every token without stopping early, so timing reveals nothing about which matched.
         var match: String?
-        for token in tokens() where constantTimeEquals(presented, Array(token.secret.utf8)) {
+        for token in tokens() where ConstantTime.equals(presented, Array(token.secret.utf8)) {
             match = match ?? token.name
         }
         guard let match else {
@@ -32,15 +33,4 @@ public struct BearerTokenMiddleware: RouterMiddleware {
         context.caller = "token:" + match
         return try await next(request, context)
     }
-}
-
-/// Equality whose running time depends only on the lengths, not on where the bytes differ.
-func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    var difference = UInt8(a.count == b.count ? 0 : 1)
-    for index in 0..<max(a.count, b.count) {
-        let x = index < a.count ? a[index] : 0
-        let y = index < b.count ? b[index] : 0
-        difference |= x ^ y
-    }
-    return difference == 0
 }

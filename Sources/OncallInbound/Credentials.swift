@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OncallSupport
 
 /// Header and URL credential checks, all in constant time.
 ///
@@ -8,15 +9,7 @@ import Foundation
 enum Credentials {
     /// True when `given` equals `expected`, in time independent of where they differ.
     static func constantTimeEquals(_ given: String, _ expected: String) -> Bool {
-        constantTimeEquals(Array(SHA256.hash(data: Data(given.utf8))), Array(SHA256.hash(data: Data(expected.utf8))))
-    }
-
-    /// True when two byte arrays are equal; lengths are public, contents are compared fully.
-    static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        var difference: UInt8 = 0
-        for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
-        return difference == 0
+        ConstantTime.equals(Array(SHA256.hash(data: Data(given.utf8))), Array(SHA256.hash(data: Data(expected.utf8))))
     }
 
     /// The credentials of an `Authorization` header with the given scheme (`Basic`, `Bearer`).

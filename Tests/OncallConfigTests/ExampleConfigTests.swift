@@ -158,7 +158,7 @@ struct ExampleConfigTests {
         let text = try String(contentsOfFile: ConfigFixtures.examplePath, encoding: .utf8)
         let keys = [
             "state_dir:", "socket:", "path:", "mode:", "group:", "allowed_users:", "http:", "listen:",
-            "max_body:", "tokens:", "escalation:", "emergency_after:", "emergency_after_by_level:",
+            "max_body:", "request_timeout:", "max_connections:", "tokens:", "escalation:", "emergency_after:", "emergency_after_by_level:",
             "levels:", "level2_after:", "level1_after:", "people:", "id:", "name:", "email:", "phone:",
             "chat:", "unix_user:", "project_managers:", "oncall_engineers:", "emergency_group:",
             "calendar:", "time_zone:", "working_hours:", "rest_days:", "holidays:", "makeup_days:",

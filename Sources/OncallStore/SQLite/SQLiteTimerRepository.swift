@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OncallCore
+import OncallSupport
 
 /// Durable timers: scheduled by incident changes (`TimerTable.apply`), fired here through the
 /// registry's handlers in the transaction that marks them fired.
@@ -51,7 +52,8 @@ public struct SQLiteTimerRepository: TimerStore {
                 return TimerCandidate(timerID: row["id"], incident: id, timer: timer, read: try IncidentRecord.fetch(id, db))
             }
         }
-        let decisions = candidates.map { candidate -> IncidentChange? in
+        // Decisions are pure: spread over the cores (composing a burst's messages is most of its cost).
+        let decisions = await candidates.concurrentMap { candidate -> IncidentChange? in
             guard let timer = candidate.timer, let handler = registry.handlers[timer.kind], handler.needs.isEmpty,
                   let incident = candidate.read else { return nil }
             return handler.fire(TimerContext(timer: timer, incident: incident, visits: [], postmortem: nil))

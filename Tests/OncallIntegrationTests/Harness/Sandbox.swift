@@ -46,7 +46,8 @@ final class Sandbox: @unchecked Sendable {
     ///   - extraTokens: more `http.tokens` entries as (name, token file).
     func config(
         emergencyAfter: String = "10m", emergencyAfterByLevel: [Int: String] = [:], level2After: String = "20m",
-        level1After: String = "60m", maxBody: String? = nil, extraTokens: [(name: String, file: String)] = []
+        level1After: String = "60m", maxBody: String? = nil, extraTokens: [(name: String, file: String)] = [],
+        requestTimeout: String? = nil, maxConnections: Int? = nil
     ) -> String {
         var lines = [
             "# oncalld integration test \(path)",
@@ -57,6 +58,8 @@ final class Sandbox: @unchecked Sendable {
             "  listen: 127.0.0.1:\(port)",
         ]
         if let maxBody { lines.append("  max_body: \(maxBody)") }
+        if let requestTimeout { lines.append("  request_timeout: \(requestTimeout)") }
+        if let maxConnections { lines.append("  max_connections: \(maxConnections)") }
         lines += [
             "  tokens:",
             "    - name: ci",
