@@ -8,6 +8,8 @@ public enum NotificationPlanner {
         _ change: IncidentChange, firedTimer: DueTimer?, rules: NotificationRules, now: Date
     ) -> (intents: [NotificationIntent], timers: [TimerChange], incident: Incident) {
         var incident = change.incident
+        // A maintenance window holds every page until it ends (`MaintenanceLifecycle.release`).
+        if incident.maintenance != nil { return ([], [], incident) }
         var intents: [NotificationIntent] = []
         var timers: [TimerChange] = []
         let chain = rules.chain(for: incident.level)
@@ -18,7 +20,7 @@ public enum NotificationPlanner {
 
         for event in change.events {
             switch event.facts {
-            case .reported:
+            case .reported, .maintenanceReleased:
                 add(.reported, chain.atReport)
                 if let every = chain.reminderEvery, chain.reminderTimes > 0, incident.acknowledgedAt == nil {
                     timers.append(.schedule(.reminder, dueAt: now.adding(every)))
@@ -51,7 +53,7 @@ public enum NotificationPlanner {
                     add(.postmortem(step: report.step), [.person(report.owner)], facts: event.facts)
                 case .edited: break
                 }
-            case .note, .closed:
+            case .note, .closed, .maintenanceHeld:
                 break
             }
         }
