@@ -8,8 +8,9 @@ public enum NotificationPlanner {
         _ change: IncidentChange, firedTimer: DueTimer?, rules: NotificationRules, now: Date
     ) -> (intents: [NotificationIntent], timers: [TimerChange], incident: Incident) {
         var incident = change.incident
-        // A maintenance window holds every page until it ends (`MaintenanceLifecycle.release`).
-        if incident.maintenance != nil { return ([], [], incident) }
+        // A maintenance window holds the incident's pages until it ends (`MaintenanceLifecycle.release`);
+        // what people asked for themselves (a visit, a fault report) still reaches them.
+        let held = incident.maintenance != nil
         var intents: [NotificationIntent] = []
         var timers: [TimerChange] = []
         let chain = rules.chain(for: incident.level)
@@ -19,6 +20,7 @@ public enum NotificationPlanner {
         }
 
         for event in change.events {
+            if held, !event.facts.reachesPeopleWhileHeld { continue }
             switch event.facts {
             case .reported, .maintenanceReleased:
                 add(.reported, chain.atReport)
@@ -58,7 +60,7 @@ public enum NotificationPlanner {
             }
         }
 
-        if firedTimer?.kind == .reminder, incident.state.isOpen, incident.acknowledgedAt == nil,
+        if !held, firedTimer?.kind == .reminder, incident.state.isOpen, incident.acknowledgedAt == nil,
            incident.remindersSent < chain.reminderTimes {
             incident.remindersSent += 1
             add(.reminder(number: incident.remindersSent, of: chain.reminderTimes), chain.atReport)
@@ -67,5 +69,15 @@ public enum NotificationPlanner {
             }
         }
         return (intents, timers, incident)
+    }
+}
+
+extension TimelineFacts {
+    /// Entries whose messages go out even while a maintenance window holds the incident's pages.
+    var reachesPeopleWhileHeld: Bool {
+        switch self {
+        case .dispatch, .slaBreach, .postmortem: true
+        default: false
+        }
     }
 }
