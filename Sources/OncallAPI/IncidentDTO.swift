@@ -18,10 +18,12 @@ public struct IncidentDTO: Codable, Sendable, Equatable {
     public var closedAt: Date?
     public var resolutionSummary: String?
     public var reportedBy: String
+    /// Set while a maintenance window holds its pages.
+    public var maintenance: MaintenanceHoldDTO?
     public var timeline: [TimelineEntryDTO]?
 
     enum CodingKeys: String, CodingKey {
-        case id, number, level, state, timeline
+        case id, number, level, state, timeline, maintenance
         case reportedAt = "reported_at"
         case acknowledgedAt = "acknowledged_at"
         case escalatedAt = "escalated_at"
@@ -49,6 +51,7 @@ public struct IncidentDTO: Codable, Sendable, Equatable {
         closedAt = try container.decodeIfPresent(Date.self, forKey: .closedAt)
         resolutionSummary = try container.decodeIfPresent(String.self, forKey: .resolutionSummary)
         reportedBy = try container.decode(String.self, forKey: .reportedBy)
+        maintenance = try container.decodeIfPresent(MaintenanceHoldDTO.self, forKey: .maintenance)
         timeline = try container.decodeIfPresent([TimelineEntryDTO].self, forKey: .timeline)
     }
 
@@ -67,6 +70,7 @@ public struct IncidentDTO: Codable, Sendable, Equatable {
         try container.encode(closedAt, forKey: .closedAt)
         try container.encode(resolutionSummary, forKey: .resolutionSummary)
         try container.encode(reportedBy, forKey: .reportedBy)
+        try container.encode(maintenance, forKey: .maintenance)
         try container.encodeIfPresent(timeline, forKey: .timeline)
     }
 
@@ -83,6 +87,7 @@ public struct IncidentDTO: Codable, Sendable, Equatable {
         closedAt = incident.closedAt
         resolutionSummary = incident.resolutionSummary
         reportedBy = incident.reportedBy
+        maintenance = incident.maintenance.map(MaintenanceHoldDTO.init)
         self.timeline = timeline?.map(TimelineEntryDTO.init)
     }
 }

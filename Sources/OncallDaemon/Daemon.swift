@@ -42,7 +42,8 @@ public enum Daemon {
         let role = store.repositories.role
         let dependencies = APIDependencies(
             service: services.incidents, postmortems: services.postmortems, statistics: services.statistics, store: parts.repositories,
-            ingest: IngestAdapter(ingest: services.ingest), settings: holder, metrics: parts.metrics, clock: parts.clock)
+            ingest: IngestAdapter(ingest: services.ingest), settings: holder, metrics: parts.metrics, clock: parts.clock,
+            maintenance: services.maintenance)
         let listeners = try makeListeners(parts, services: services, dependencies: dependencies, config: config, notifier: notifier)
 
         // Shutdown runs in reverse order: STOPPING=1 first, then the listeners drain, then the engine stops.
@@ -90,6 +91,7 @@ public enum Daemon {
         let dispatcher: OutboxDispatcher
         let periodic: PeriodicReportEngine
         let ingest: InboundIngest
+        let maintenance: MaintenanceService
         /// Signalled after every commit and fired timer (refreshes the dispatch gauges).
         let changed: Wakeup
     }
@@ -116,7 +118,7 @@ public enum Daemon {
             onError: { error in logger.error("timer cycle failed; retrying", metadata: ["error": "\(error)"]) }
         )
         let incidents = IncidentService(
-            store: store.incidents, visits: store.visits, clock: clock, settings: holder,
+            store: store.incidents, visits: store.visits, maintenance: store.maintenance, clock: clock, settings: holder,
             timersChanged: {
                 wakeup.signal()
                 dispatcher.wake()
@@ -164,7 +166,9 @@ public enum Daemon {
         return Services(
             incidents: incidents, postmortems: postmortems,
             statistics: StatisticsService(incidents: store.incidents, visits: store.visits, clock: clock, settings: holder),
-            engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest, changed: changed)
+            engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest,
+            maintenance: MaintenanceService(store: store.maintenance, clock: clock, timersChanged: { wakeup.signal() }),
+            changed: changed)
     }
 
     static func makeDispatcher(_ parts: Parts) -> OutboxDispatcher {

@@ -61,11 +61,15 @@ public struct APIDependencies: Sendable {
     public var settings: any APISettingsSource
     public var metrics: HTTPMetrics
     public var clock: any OncallClock
+    /// Maintenance windows (`/v1/maintenance`); nil serves none.
+    public var maintenance: MaintenanceService?
 
     public init(
         service: IncidentService, postmortems: PostmortemService?, statistics: StatisticsService?, store: Repositories,
-        ingest: (any IngestPort)?, settings: any APISettingsSource, metrics: HTTPMetrics, clock: any OncallClock
+        ingest: (any IngestPort)?, settings: any APISettingsSource, metrics: HTTPMetrics, clock: any OncallClock,
+        maintenance: MaintenanceService? = nil
     ) {
+        self.maintenance = maintenance
         self.service = service
         self.postmortems = postmortems
         self.statistics = statistics

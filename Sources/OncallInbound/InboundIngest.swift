@@ -178,7 +178,8 @@ public struct InboundIngest: Sendable {
         // A group that fires again after its incident was resolved opens a new one.
         let key = existing == nil ? groupKey : groupKey + ":" + String(Int(now.timeIntervalSince1970))
         let (incident, created) = try await service.report(
-            AlertGroupReport.form(webhook, integration: integration.name), actor: "alertmanager/\(integration.name)", idempotencyKey: key)
+            AlertGroupReport.form(webhook, integration: integration.name), actor: "alertmanager/\(integration.name)", idempotencyKey: key,
+            labels: webhook.commonLabels)
         return InboundAnswer(status: 200, fields: ["outcome": created ? "incident" : "duplicate", "incident": incident.id.description])
     }
 

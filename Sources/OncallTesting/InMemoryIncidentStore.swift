@@ -22,6 +22,7 @@ public final class InMemoryIncidentStore: IncidentStore, TimerStore, StoreHealth
         var postmortems: [IncidentNumber: Postmortem] = [:]
         var periodicDue: [PeriodicKind: Date] = [:]
         var documents: [PeriodicDocument] = []
+        var windows: [MaintenanceWindow] = []
         var writes = 0
     }
 

@@ -50,6 +50,8 @@ enum Labels {
         case .dispatch: "派工 dispatch"
         case .slaBreach: "超时 SLA breach"
         case .postmortem: "故障报告 report"
+        case .maintenanceHeld: "维护窗口暂停通知 held by maintenance"
+        case .maintenanceReleased: "维护结束后通知 paged after maintenance"
         }
     }
 }

@@ -18,11 +18,14 @@ public struct Incident: Sendable, Equatable, Identifiable {
     public var reportedBy: String
     /// Reminders sent so far to people who have not acknowledged it.
     public var remindersSent: Int
+    /// Set while a maintenance window holds its pages; cleared when the window ends.
+    public var maintenance: MaintenanceHold?
 
     public init(
         id: IncidentNumber, form: ReportForm, level: Level, state: IncidentState, reportedAt: Date,
         acknowledgedAt: Date? = nil, escalatedAt: Date? = nil, resolvedAt: Date? = nil, closedAt: Date? = nil,
-        resolutionSummary: String? = nil, reportedBy: String, remindersSent: Int = 0
+        resolutionSummary: String? = nil, reportedBy: String, remindersSent: Int = 0,
+        maintenance: MaintenanceHold? = nil
     ) {
         self.id = id
         self.form = form
@@ -36,6 +39,7 @@ public struct Incident: Sendable, Equatable, Identifiable {
         self.resolutionSummary = resolutionSummary
         self.reportedBy = reportedBy
         self.remindersSent = remindersSent
+        self.maintenance = maintenance
     }
 
     /// Whether the outage is still going on, so that it keeps getting worse with time.

@@ -183,7 +183,8 @@ public enum IncidentLifecycle {
 
     /// A higher level may have a shorter escalation delay (e.g. level 1 at once): bring the timer forward, never back.
     static func escalationAdjustment(_ incident: Incident, to level: Level, policy: IncidentPolicy, now: Date) -> [TimerChange] {
-        guard incident.state == .reported || incident.state == .acknowledged else { return [] }
+        // A held incident's escalation starts only when its window ends.
+        guard incident.state == .reported || incident.state == .acknowledged, incident.maintenance == nil else { return [] }
         let current = incident.reportedAt.adding(policy.escalation.delay(for: incident.level))
         let wanted = incident.reportedAt.adding(policy.escalation.delay(for: level))
         guard wanted < current else { return [] }

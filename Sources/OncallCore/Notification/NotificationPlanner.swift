@@ -8,6 +8,9 @@ public enum NotificationPlanner {
         _ change: IncidentChange, firedTimer: DueTimer?, rules: NotificationRules, now: Date
     ) -> (intents: [NotificationIntent], timers: [TimerChange], incident: Incident) {
         var incident = change.incident
+        // A maintenance window holds the incident's pages until it ends (`MaintenanceLifecycle.release`);
+        // what people asked for themselves (a visit, a fault report) still reaches them.
+        let held = incident.maintenance != nil
         var intents: [NotificationIntent] = []
         var timers: [TimerChange] = []
         let chain = rules.chain(for: incident.level)
@@ -17,8 +20,9 @@ public enum NotificationPlanner {
         }
 
         for event in change.events {
+            if held, !event.facts.reachesPeopleWhileHeld { continue }
             switch event.facts {
-            case .reported:
+            case .reported, .maintenanceReleased:
                 add(.reported, chain.atReport)
                 if let every = chain.reminderEvery, chain.reminderTimes > 0, incident.acknowledgedAt == nil {
                     timers.append(.schedule(.reminder, dueAt: now.adding(every)))
@@ -51,12 +55,12 @@ public enum NotificationPlanner {
                     add(.postmortem(step: report.step), [.person(report.owner)], facts: event.facts)
                 case .edited: break
                 }
-            case .note, .closed:
+            case .note, .closed, .maintenanceHeld:
                 break
             }
         }
 
-        if firedTimer?.kind == .reminder, incident.state.isOpen, incident.acknowledgedAt == nil,
+        if !held, firedTimer?.kind == .reminder, incident.state.isOpen, incident.acknowledgedAt == nil,
            incident.remindersSent < chain.reminderTimes {
             incident.remindersSent += 1
             add(.reminder(number: incident.remindersSent, of: chain.reminderTimes), chain.atReport)
@@ -65,5 +69,15 @@ public enum NotificationPlanner {
             }
         }
         return (intents, timers, incident)
+    }
+}
+
+extension TimelineFacts {
+    /// Entries whose messages go out even while a maintenance window holds the incident's pages.
+    var reachesPeopleWhileHeld: Bool {
+        switch self {
+        case .dispatch, .slaBreach, .postmortem: true
+        default: false
+        }
     }
 }

@@ -36,6 +36,7 @@ public struct Repositories: Sendable {
     public var visits: any VisitStore
     public var postmortems: any PostmortemStore
     public var periodic: any PeriodicStore
+    public var maintenance: any MaintenanceStore
     public var health: any StoreHealth
     /// Which node runs the timers and sends notifications on this backend.
     public var role: any ActiveRole
@@ -46,7 +47,8 @@ public struct Repositories: Sendable {
 
     public init(
         incidents: any IncidentStore, timers: any TimerStore, deliveries: any DeliveryStore, inbound: any InboundStore,
-        visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, health: any StoreHealth,
+        visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, maintenance: any MaintenanceStore,
+        health: any StoreHealth,
         role: any ActiveRole, backend: String, backup: (any StoreBackup)? = nil
     ) {
         self.incidents = incidents
@@ -56,6 +58,7 @@ public struct Repositories: Sendable {
         self.visits = visits
         self.postmortems = postmortems
         self.periodic = periodic
+        self.maintenance = maintenance
         self.health = health
         self.role = role
         self.backend = backend

@@ -202,6 +202,8 @@ struct PostmortemRenderer {
         case let .dispatch(visit): (t("现场服务：", "Field visit: ") + visit.step.rawValue, "step")
         case let .slaBreach(breach): (t("现场服务超时：", "Visit deadline missed: ") + breach.deadlines.map(\.rawValue).joined(separator: ","), "deadline")
         case let .postmortem(report): (t("故障报告：", "Fault report: ") + report.step.rawValue, "step")
+        case let .maintenanceHeld(held): (t("维护窗口内，暂不通知：", "Held by maintenance window ") + held.window, "window")
+        case let .maintenanceReleased(released): (t("维护窗口结束，开始通知：", "Maintenance window over, paged: ") + released.window, "window")
         }
     }
 

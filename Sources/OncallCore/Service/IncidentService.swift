@@ -6,6 +6,7 @@ import Synchronization
 public struct IncidentService: Sendable {
     let store: any IncidentStore
     let visitStore: (any VisitStore)?
+    let maintenance: (any MaintenanceStore)?
     let clock: any OncallClock
     let settings: any SettingsSource
     let timersChanged: @Sendable () -> Void
@@ -14,11 +15,12 @@ public struct IncidentService: Sendable {
     ///   - settings: read once per request, so a config reload applies to the next one whole.
     ///   - timersChanged: called after a commit that may have added a nearer timer or new messages.
     public init(
-        store: any IncidentStore, visits: (any VisitStore)? = nil, clock: any OncallClock, settings: any SettingsSource,
-        timersChanged: @escaping @Sendable () -> Void
+        store: any IncidentStore, visits: (any VisitStore)? = nil, maintenance: (any MaintenanceStore)? = nil,
+        clock: any OncallClock, settings: any SettingsSource, timersChanged: @escaping @Sendable () -> Void
     ) {
         self.store = store
         self.visitStore = visits
+        self.maintenance = maintenance
         self.clock = clock
         self.settings = settings
         self.timersChanged = timersChanged
@@ -26,17 +28,18 @@ public struct IncidentService: Sendable {
 
     /// Records a new report; returns once it is durable.
     /// `inbound`, when given, is recorded with the new incident (an email or alert that caused it).
+    /// `labels` (an alert's) are matched against maintenance windows with the form's service.
     public func report(
-        _ form: ReportForm, actor: String, idempotencyKey: String? = nil, inbound: InboundRecord? = nil
+        _ form: ReportForm, actor: String, idempotencyKey: String? = nil, inbound: InboundRecord? = nil, labels: [String: String] = [:]
     ) async throws -> (incident: Incident, created: Bool) {
-        let result = try await reportWithTimeline(form, actor: actor, idempotencyKey: idempotencyKey, inbound: inbound)
+        let result = try await reportWithTimeline(form, actor: actor, idempotencyKey: idempotencyKey, inbound: inbound, labels: labels)
         return (result.incident, result.created)
     }
 
     /// `report`, with the new incident's whole timeline as committed (its opening entries), so an
     /// answer needs no second read; nil when the key named an earlier incident.
     public func reportWithTimeline(
-        _ form: ReportForm, actor: String, idempotencyKey: String? = nil, inbound: InboundRecord? = nil
+        _ form: ReportForm, actor: String, idempotencyKey: String? = nil, inbound: InboundRecord? = nil, labels: [String: String] = [:]
     ) async throws -> (incident: Incident, created: Bool, timeline: [TimelineEvent]?) {
         let now = clock.now
         let settings = settings.current
@@ -44,8 +47,11 @@ public struct IncidentService: Sendable {
         let opening = Mutex<[TimelineEvent]>([])
         // A form that cannot be reported is refused before the store reserves it a number.
         _ = try IncidentLifecycle.validated(form, now: now)
+        let windows = try await maintenance?.windows(at: now, includingPast: false) ?? []
+        let window = MaintenanceLifecycle.holding(service: form.service, labels: labels, among: windows, at: now)
         let result = try await store.create(idempotencyKey: idempotencyKey) { id in
             var change = try IncidentLifecycle.open(form, id: id, actor: actor, policy: policy, now: now)
+            if let window { MaintenanceLifecycle.hold(&change, in: window, now: now) }
             notifications?.apply(to: &change, firedTimer: nil, now: now)
             change.inbound = inbound
             opening.withLock { $0 = change.events }

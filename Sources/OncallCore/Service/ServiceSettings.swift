@@ -33,6 +33,7 @@ public struct ServiceSettings: Sendable {
             NotificationPlanner.timerHandlers,
             DispatchLifecycle.timerHandlers(setup: dispatch, now: now),
             PostmortemLifecycle.timerHandlers(policy: postmortems, now: now),
+            MaintenanceLifecycle.timerHandlers(policy: policy, now: now),
         ]).finishing { context, change in
             notifications?.apply(to: &change, firedTimer: context.timer, now: now)
         }

@@ -11,6 +11,10 @@ public struct TimelineEvent: Sendable, Equatable {
         case slaBreach = "sla_breach"
         /// A fault-report step.
         case postmortem
+        /// Arrived in a maintenance window: created, its pages held.
+        case maintenanceHeld = "maintenance_held"
+        /// Its window ended while it was open: paged as if new.
+        case maintenanceReleased = "maintenance_released"
     }
 
     /// What happened, with its kind-specific facts.

@@ -13,6 +13,8 @@ public enum TimelineFacts: Sendable, Equatable {
     case dispatch(DispatchStep)
     case slaBreach(SLABreach)
     case postmortem(PostmortemStep)
+    case maintenanceHeld(MaintenanceHeld)
+    case maintenanceReleased(MaintenanceReleased)
 
     public var kind: TimelineEvent.Kind {
         switch self {
@@ -26,6 +28,8 @@ public enum TimelineFacts: Sendable, Equatable {
         case .dispatch: .dispatch
         case .slaBreach: .slaBreach
         case .postmortem: .postmortem
+        case .maintenanceHeld: .maintenanceHeld
+        case .maintenanceReleased: .maintenanceReleased
         }
     }
 
@@ -62,6 +66,8 @@ public enum TimelineFacts: Sendable, Equatable {
             case .dispatch: .dispatch(try DispatchStep(from: decoder))
             case .slaBreach: .slaBreach(try SLABreach(from: decoder))
             case .postmortem: .postmortem(try PostmortemStep(from: decoder))
+            case .maintenanceHeld: .maintenanceHeld(try MaintenanceHeld(from: decoder))
+            case .maintenanceReleased: .maintenanceReleased(try MaintenanceReleased(from: decoder))
             }
         }
 
@@ -75,6 +81,8 @@ public enum TimelineFacts: Sendable, Equatable {
             case let .dispatch(facts): try facts.encode(to: encoder)
             case let .slaBreach(facts): try facts.encode(to: encoder)
             case let .postmortem(facts): try facts.encode(to: encoder)
+            case let .maintenanceHeld(facts): try facts.encode(to: encoder)
+            case let .maintenanceReleased(facts): try facts.encode(to: encoder)
             case .acknowledged, .closed: _ = encoder.container(keyedBy: NoKeys.self)
             }
         }

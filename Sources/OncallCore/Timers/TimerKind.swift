@@ -17,6 +17,8 @@ public enum TimerKind: String, Sendable, Codable, CaseIterable {
     case dispatchBreachEscalation = "dispatch_breach_escalation"
     /// Remind the owner of a fault report not yet submitted (`postmortem.remind_after` working days after resolution).
     case postmortemReminder = "postmortem_reminder"
+    /// Page an incident held by a maintenance window as if new, when the window ends.
+    case maintenanceRelease = "maintenance_release"
 
     /// The timer of a visit deadline.
     public static func dispatch(_ kind: DispatchDeadlineKind) -> TimerKind {

@@ -89,10 +89,10 @@ enum IncidentRows {
 
     static func insert(_ incident: Incident, idempotencyKey: String?, _ connection: PostgresConnection, logger: Logger) async throws {
         try await connection.run("""
-            INSERT INTO incident (id, level, state, reported_at, resolved_at, organisation, service, idempotency_key, data)
+            INSERT INTO incident (id, level, state, reported_at, resolved_at, organisation, service, idempotency_key, maintenance_window, data)
             VALUES (\(incident.id.value), \(incident.level.rawValue), \(incident.state.rawValue), \(incident.reportedAt.timeIntervalSince1970),
                     \(incident.resolvedAt?.timeIntervalSince1970), \(incident.form.organisation), \(incident.form.service),
-                    \(idempotencyKey), \(try data(incident)))
+                    \(idempotencyKey), \(incident.maintenance?.window), \(try data(incident)))
             """, logger: logger)
     }
 
@@ -101,7 +101,8 @@ enum IncidentRows {
         try await connection.run("""
             UPDATE incident SET level = \(incident.level.rawValue), state = \(incident.state.rawValue),
                 reported_at = \(incident.reportedAt.timeIntervalSince1970), resolved_at = \(incident.resolvedAt?.timeIntervalSince1970),
-                organisation = \(incident.form.organisation), service = \(incident.form.service), data = \(try data(incident))
+                organisation = \(incident.form.organisation), service = \(incident.form.service),
+                maintenance_window = \(incident.maintenance?.window), data = \(try data(incident))
             WHERE id = \(incident.id.value)
             """, logger: logger)
     }

@@ -196,6 +196,28 @@ enum PostgresMigrations {
         ("pg2-indexOutboxQueue", [
             "CREATE INDEX outbox_message_queue ON outbox_message(channel, target, seq) WHERE status = 'pending'",
         ]),
+        // Maintenance windows; an incident's hold is in its `data`, the window also as a column so
+        // ending a window finds the incidents it holds.
+        ("pg3-createMaintenanceWindow", [
+            """
+            CREATE TABLE maintenance_window (
+                id bigserial PRIMARY KEY,
+                starts_at double precision NOT NULL,
+                ends_at double precision NOT NULL,
+                services text NOT NULL,
+                matchers text NOT NULL,
+                reason text NOT NULL,
+                created_by text NOT NULL,
+                created_at double precision NOT NULL,
+                ended_at double precision,
+                ended_by text,
+                CHECK (ends_at > starts_at)
+            )
+            """,
+            "CREATE INDEX maintenance_window_ends_at ON maintenance_window(ends_at)",
+            "ALTER TABLE incident ADD COLUMN maintenance_window bigint REFERENCES maintenance_window(id)",
+            "CREATE INDEX incident_maintenance_window ON incident(maintenance_window) WHERE maintenance_window IS NOT NULL",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded; returns the names of all applied ones.

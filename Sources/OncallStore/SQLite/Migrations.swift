@@ -161,7 +161,33 @@ enum Migrations {
             // rowid), so finding a queue's head and what waits behind it is one short range scan.
             try db.execute(sql: "CREATE INDEX outboxMessage_queue ON outboxMessage(channel, target) WHERE status = 'pending'")
         }
+        migrator.registerMigration("v8-createMaintenanceWindow") { db in
+            try createMaintenance(db)
+        }
         return migrator
+    }
+
+    /// Maintenance windows, and the hold a window puts on an incident that arrives in it.
+    private static func createMaintenance(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE maintenanceWindow (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                startsAt REAL NOT NULL,
+                endsAt REAL NOT NULL,
+                services TEXT NOT NULL,
+                matchers TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                createdBy TEXT NOT NULL,
+                createdAt REAL NOT NULL,
+                endedAt REAL,
+                endedBy TEXT,
+                CHECK (endsAt > startsAt)
+            );
+            CREATE INDEX maintenanceWindow_endsAt ON maintenanceWindow(endsAt);
+            ALTER TABLE incident ADD COLUMN maintenanceWindow INTEGER REFERENCES maintenanceWindow(id);
+            ALTER TABLE incident ADD COLUMN maintenanceUntil REAL;
+            CREATE INDEX incident_maintenanceWindow ON incident(maintenanceWindow) WHERE maintenanceWindow IS NOT NULL;
+            """)
     }
 
     /// Fault reports, one per incident. An approved report is frozen by the database itself.

@@ -15,6 +15,7 @@ public final class SQLiteStore: Sendable {
     public let visits: SQLiteVisitRepository
     public let postmortems: SQLitePostmortemRepository
     public let periodic: SQLitePeriodicRepository
+    public let maintenance: SQLiteMaintenanceRepository
     /// One host owns the file (the daemon's instance lock), so this node is always the active one.
     public let role: SoleNode
 
@@ -29,6 +30,7 @@ public final class SQLiteStore: Sendable {
         visits = SQLiteVisitRepository(database: database)
         postmortems = SQLitePostmortemRepository(database: database)
         periodic = SQLitePeriodicRepository(database: database)
+        maintenance = SQLiteMaintenanceRepository(database: database)
         role = SoleNode(node: node, since: Date())
     }
 
@@ -36,7 +38,7 @@ public final class SQLiteStore: Sendable {
     public var repositories: Repositories {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
-            postmortems: postmortems, periodic: periodic, health: self, role: role, backend: "sqlite",
+            postmortems: postmortems, periodic: periodic, maintenance: maintenance, health: self, role: role, backend: "sqlite",
             backup: SQLiteBackup(database: database))
     }
 

@@ -27,6 +27,8 @@ struct IncidentRecord: Codable, FetchableRecord, PersistableRecord {
         case resolutionSummary = "resolution_summary"
         case reportedBy = "reported_by"
         case remindersSent = "reminders_sent"
+        case maintenanceWindow = "maintenance_window"
+        case maintenanceUntil = "maintenance_until"
         case idempotencyKey = "idempotency_key"
     }
 
@@ -52,7 +54,8 @@ struct IncidentRecord: Codable, FetchableRecord, PersistableRecord {
             closedAt: try container.decodeIfPresent(Date.self, forKey: .closedAt),
             resolutionSummary: try container.decodeIfPresent(String.self, forKey: .resolutionSummary),
             reportedBy: try container.decode(String.self, forKey: .reportedBy),
-            remindersSent: try container.decode(Int.self, forKey: .remindersSent))
+            remindersSent: try container.decode(Int.self, forKey: .remindersSent),
+            maintenance: try Self.hold(container))
         idempotencyKey = try container.decodeIfPresent(String.self, forKey: .idempotencyKey)
     }
 
@@ -70,8 +73,18 @@ struct IncidentRecord: Codable, FetchableRecord, PersistableRecord {
         try container.encode(incident.resolutionSummary, forKey: .resolutionSummary)
         try container.encode(incident.reportedBy, forKey: .reportedBy)
         try container.encode(incident.remindersSent, forKey: .remindersSent)
+        // Always written (null when not held), so releasing a hold clears the columns.
+        try container.encode(incident.maintenance?.window, forKey: .maintenanceWindow)
+        try container.encode(incident.maintenance?.until, forKey: .maintenanceUntil)
         // Present on create only, so an update (which writes the encoded columns) leaves it as it is.
         try container.encodeIfPresent(idempotencyKey, forKey: .idempotencyKey)
+    }
+
+    /// The maintenance hold, from its two columns (absent in rows written before v8: not held).
+    private static func hold(_ container: KeyedDecodingContainer<CodingKeys>) throws -> MaintenanceHold? {
+        guard let window = try container.decodeIfPresent(Int64.self, forKey: .maintenanceWindow),
+              let until = try container.decodeIfPresent(Date.self, forKey: .maintenanceUntil) else { return nil }
+        return MaintenanceHold(window: window, until: until)
     }
 
     /// The incident with this number, if any.

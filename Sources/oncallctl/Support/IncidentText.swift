@@ -48,6 +48,9 @@ enum IncidentText {
         ]
         fields += times.map { ($0.0, $0.1.map(full.string(from:))) }
         fields.append(("Resolution summary", incident.resolutionSummary))
+        if let hold = incident.maintenance {
+            fields.append(("Maintenance", "pages held by \(hold.window) until \(full.string(from: hold.until))"))
+        }
 
         var lines = ["\(incident.id)  L\(incident.level)  \(incident.state)"]
         lines += labelled(fields.compactMap { label, value in value.flatMap { $0.isEmpty ? nil : (label, $0) } })
@@ -110,7 +113,7 @@ enum IncidentText {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    private static func formatter(_ format: String, _ timeZone: TimeZone) -> DateFormatter {
+    static func formatter(_ format: String, _ timeZone: TimeZone) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.calendar = Calendar(identifier: .gregorian)
