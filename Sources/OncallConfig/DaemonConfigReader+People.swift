@@ -39,14 +39,17 @@ extension DaemonConfigReader {
 
     /// `project_managers`, `oncall_engineers`, `emergency_group`: ids defined under `people`.
     func readGroup(_ node: ConfigNode, people: [String: Person]) throws(ConfigError) -> [String] {
-        try node.stringList { member throws(ConfigError) in
-            let id = try member.nonEmptyString()
-            guard people[id] != nil else {
-                let hint = KeySuggester.hint(for: id, among: people.keys.sorted())
-                throw member.error("'\(id)' is not defined under people\(hint)")
-            }
-            return id
+        try node.stringList { member throws(ConfigError) in try personID(member, people: people) }
+    }
+
+    /// One person's id, which `people` must define.
+    func personID(_ node: ConfigNode, people: [String: Person]) throws(ConfigError) -> String {
+        let id = try node.nonEmptyString()
+        guard people[id] != nil else {
+            let hint = KeySuggester.hint(for: id, among: people.keys.sorted())
+            throw node.error("'\(id)' is not defined under people\(hint)")
         }
+        return id
     }
 
     private func email(_ node: ConfigNode) throws(ConfigError) -> String {

@@ -126,7 +126,7 @@ extension DaemonConfigReader {
     // MARK: - Values
 
     /// A day of the week, in English or Chinese, as `calendar.rest_days` takes it.
-    private func scheduleWeekday(_ node: ConfigNode) throws(ConfigError) -> Weekday {
+    func scheduleWeekday(_ node: ConfigNode) throws(ConfigError) -> Weekday {
         let name = try node.string()
         guard let day = Weekday(name: name) else {
             let english = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -38,12 +38,13 @@ public enum Daemon {
         store.onOtherNodesWrites? {
             services.engine.wake()
             services.dispatcher.wake()
+            services.requestTimers.wake()
         }
         let role = store.repositories.role
         let dependencies = APIDependencies(
             service: services.incidents, postmortems: services.postmortems, statistics: services.statistics, store: parts.repositories,
             ingest: IngestAdapter(ingest: services.ingest), settings: holder, metrics: parts.metrics, clock: parts.clock,
-            maintenance: services.maintenance)
+            maintenance: services.maintenance, requests: services.requests)
         let listeners = try makeListeners(parts, services: services, dependencies: dependencies, config: config, notifier: notifier)
 
         // Shutdown runs in reverse order: STOPPING=1 first, then the listeners drain, then the engine stops.
@@ -53,6 +54,7 @@ public enum Daemon {
                     .init(service: TimerEngineService(engine: services.engine, role: role)),
                     .init(service: DispatcherService(dispatcher: services.dispatcher, role: role)),
                     .init(service: PeriodicReportService(engine: services.periodic, role: role)),
+                    .init(service: RequestTimerService(engine: services.requestTimers, role: role)),
                     .init(service: DispatchMetricsService(dependencies: dependencies, changed: services.changed, logger: logger)),
                     .init(service: listeners.tcp),
                     .init(service: listeners.socket),
@@ -92,6 +94,8 @@ public enum Daemon {
         let periodic: PeriodicReportEngine
         let ingest: InboundIngest
         let maintenance: MaintenanceService
+        let requests: ServiceRequestService
+        let requestTimers: RequestTimerEngine
         /// Signalled after every commit and fired timer (refreshes the dispatch gauges).
         let changed: Wakeup
     }
@@ -163,11 +167,31 @@ public enum Daemon {
             service: incidents, store: store.inbound, clock: clock, integrations: { holder.runtime.integrations },
             rules: { holder.runtime.intakeRules },
             log: { message, fields in logger.notice("\(message)", metadata: fields.mapValues { .string($0) }) })
+        let requestWakeup = Wakeup()
+        let requestSettings: @Sendable () -> ServiceRequestService.Settings = { holder.runtime.requests }
+        let requestTimers = RequestTimerEngine(
+            store: store.requests, clock: clock, settings: requestSettings, wakeup: requestWakeup,
+            onFired: { timers in
+                dispatcher.wake()
+                for timer in timers {
+                    logger.notice("request timer fired", metadata: [
+                        "request.id": "\(timer.request)", "request.promise": "\(timer.deadline.rawValue)", "timer.action": "\(timer.action.rawValue)",
+                    ])
+                }
+            },
+            onError: { error in logger.error("request timer cycle failed; retrying", metadata: ["error": "\(error)"]) })
+        let requests = ServiceRequestService(
+            store: store.requests, clock: clock, settings: requestSettings,
+            changed: {
+                requestWakeup.signal()
+                dispatcher.wake()
+            })
         return Services(
             incidents: incidents, postmortems: postmortems,
             statistics: StatisticsService(incidents: store.incidents, visits: store.visits, clock: clock, settings: holder),
             engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest,
             maintenance: MaintenanceService(store: store.maintenance, clock: clock, timersChanged: { wakeup.signal() }),
+            requests: requests, requestTimers: requestTimers,
             changed: changed)
     }
 

@@ -24,6 +24,8 @@ struct RuntimeSettings: Sendable {
     let service: ServiceSettings
     /// What the HTTP routes read.
     let api: APISettings
+    /// How service requests are promised, chased and mailed.
+    let requests: ServiceRequestService.Settings
 
     init(_ config: DaemonConfig) {
         self.config = config
@@ -110,6 +112,13 @@ struct RuntimeSettings: Sendable {
                     APIDependencies.LinkClaims(incident: IncidentNumber($0.incident), action: $0.action.rawValue, person: $0.person)
                 }
             })
+        let requestsConfig = config.requests
+        requests = ServiceRequestService.Settings(
+            policy: RequestPolicy(
+                calendar: config.calendar, workingDays: requestsConfig.workingDays, warnBefore: requestsConfig.warnBefore,
+                releases: requestsConfig.releases, escalateTo: requestsConfig.escalateTo ?? config.projectManagers,
+                defaultOwner: requestsConfig.owner ?? config.projectManagers.first, people: Set(config.people.map(\.id))),
+            composer: RequestNoticeComposer(settings: delivery))
         intakeRules = IntakeRules(
             organisationByDomain: intake.organisationByDomain, defaultOrganisation: intake.defaultOrganisation,
             serviceByTag: intake.serviceByTag,

@@ -63,13 +63,16 @@ public struct APIDependencies: Sendable {
     public var clock: any OncallClock
     /// Maintenance windows (`/v1/maintenance`); nil serves none.
     public var maintenance: MaintenanceService?
+    /// Service requests and the release calendar (`/v1/requests`, `/v1/releases`); nil serves none.
+    public var requests: ServiceRequestService?
 
     public init(
         service: IncidentService, postmortems: PostmortemService?, statistics: StatisticsService?, store: Repositories,
         ingest: (any IngestPort)?, settings: any APISettingsSource, metrics: HTTPMetrics, clock: any OncallClock,
-        maintenance: MaintenanceService? = nil
+        maintenance: MaintenanceService? = nil, requests: ServiceRequestService? = nil
     ) {
         self.maintenance = maintenance
+        self.requests = requests
         self.service = service
         self.postmortems = postmortems
         self.statistics = statistics

@@ -52,6 +52,13 @@ public struct APIFailure: Error, Sendable {
             case .noEngineerChosen:
                 return APIFailure(status: .conflict, code: "no_engineer", message: error.description)
             }
+        case let error as RequestError:
+            switch error {
+            case .notFound: return APIFailure(status: .notFound, code: "not_found", message: error.description)
+            case .stepNotAllowed: return APIFailure(status: .conflict, code: "conflict", message: error.description)
+            case let .invalidField(field, _):
+                return APIFailure(status: .unprocessableContent, code: "invalid_field", message: error.description, field: field)
+            }
         case let error as PostmortemError:
             switch error {
             case .noReport: return APIFailure(status: .notFound, code: "not_found", message: error.description)

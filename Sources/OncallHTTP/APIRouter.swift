@@ -58,6 +58,7 @@ public enum APIRouter {
         PostmortemRoutes(dependencies: dependencies).register(on: api)
         ArchiveRoutes(dependencies: dependencies).register(on: api)
         MaintenanceRoutes(dependencies: dependencies).register(on: api)
+        ServiceRequestRoutes(dependencies: dependencies).register(on: api)
         // Raw mail from `oncallctl report --eml` only on the socket, where the caller is a known local user.
         let local = if case .unixSocket = transport { true } else { false }
         QuarantineRoutes(dependencies: dependencies, servesLocalMail: local).register(on: api)

@@ -37,6 +37,7 @@ public struct Repositories: Sendable {
     public var postmortems: any PostmortemStore
     public var periodic: any PeriodicStore
     public var maintenance: any MaintenanceStore
+    public var requests: any ServiceRequestStore
     public var health: any StoreHealth
     /// Which node runs the timers and sends notifications on this backend.
     public var role: any ActiveRole
@@ -48,6 +49,7 @@ public struct Repositories: Sendable {
     public init(
         incidents: any IncidentStore, timers: any TimerStore, deliveries: any DeliveryStore, inbound: any InboundStore,
         visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, maintenance: any MaintenanceStore,
+        requests: any ServiceRequestStore,
         health: any StoreHealth,
         role: any ActiveRole, backend: String, backup: (any StoreBackup)? = nil
     ) {
@@ -59,6 +61,7 @@ public struct Repositories: Sendable {
         self.postmortems = postmortems
         self.periodic = periodic
         self.maintenance = maintenance
+        self.requests = requests
         self.health = health
         self.role = role
         self.backend = backend

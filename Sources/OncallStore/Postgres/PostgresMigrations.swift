@@ -218,6 +218,30 @@ enum PostgresMigrations {
             "ALTER TABLE incident ADD COLUMN maintenance_window bigint REFERENCES maintenance_window(id)",
             "CREATE INDEX incident_maintenance_window ON incident(maintenance_window) WHERE maintenance_window IS NOT NULL",
         ]),
+        // Service requests, stored whole as JSON with the columns lists filter on; a promise timer's row lives while it is pending.
+        ("pg4-createServiceRequest", [
+            """
+            CREATE TABLE service_request (
+                id bigserial PRIMARY KEY,
+                kind text NOT NULL,
+                owner text,
+                submitted_at double precision NOT NULL,
+                closed_at double precision,
+                data text NOT NULL
+            )
+            """,
+            "CREATE INDEX service_request_open ON service_request(id) WHERE closed_at IS NULL",
+            """
+            CREATE TABLE request_timer (
+                request_id bigint NOT NULL REFERENCES service_request(id),
+                deadline text NOT NULL,
+                action text NOT NULL CHECK (action IN ('warn', 'missed')),
+                due_at double precision NOT NULL,
+                PRIMARY KEY (request_id, deadline, action)
+            )
+            """,
+            "CREATE INDEX request_timer_due_at ON request_timer(due_at)",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded; returns the names of all applied ones.

@@ -164,7 +164,33 @@ enum Migrations {
         migrator.registerMigration("v8-createMaintenanceWindow") { db in
             try createMaintenance(db)
         }
+        migrator.registerMigration("v9-createServiceRequest") { db in
+            try createServiceRequests(db)
+        }
         return migrator
+    }
+
+    /// Service requests, stored whole as JSON with the columns lists filter on, and their promise timers.
+    private static func createServiceRequests(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE serviceRequest (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL,
+                owner TEXT,
+                submittedAt REAL NOT NULL,
+                closedAt REAL,
+                data TEXT NOT NULL CHECK (json_valid(data))
+            );
+            CREATE INDEX serviceRequest_open ON serviceRequest(id) WHERE closedAt IS NULL;
+            CREATE TABLE requestTimer (
+                requestId INTEGER NOT NULL REFERENCES serviceRequest(id),
+                deadline TEXT NOT NULL,
+                action TEXT NOT NULL CHECK (action IN ('warn', 'missed')),
+                dueAt REAL NOT NULL,
+                PRIMARY KEY (requestId, deadline, action)
+            ) WITHOUT ROWID;
+            CREATE INDEX requestTimer_dueAt ON requestTimer(dueAt);
+            """)
     }
 
     /// Maintenance windows, and the hold a window puts on an incident that arrives in it.

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The service-request use cases: submit, record a step, read, list the release windows. Reads the
+/// clock and the settings once per request; the lifecycle decides, the composer turns its notices
+/// into messages, the store commits all of it; `changed` wakes the request timers and the outbox.
+public struct ServiceRequestService: Sendable {
+    /// What one operation decides with.
+    public struct Settings: Sendable {
+        public var policy: RequestPolicy
+        public var composer: any RequestMessageComposer
+
+        public init(policy: RequestPolicy, composer: any RequestMessageComposer = SilentRequestComposer()) {
+            self.policy = policy
+            self.composer = composer
+        }
+
+        /// The change with its notices composed into messages.
+        func composed(_ change: RequestChange, now: Date) -> RequestChange {
+            var change = change
+            change.messages += change.notices.flatMap { composer.compose($0, request: change.request, now: now) }
+            return change
+        }
+    }
+
+    let store: any ServiceRequestStore
+    let clock: any OncallClock
+    let settings: @Sendable () -> Settings
+    let changed: @Sendable () -> Void
+
+    public init(
+        store: any ServiceRequestStore, clock: any OncallClock, settings: @escaping @Sendable () -> Settings,
+        changed: @escaping @Sendable () -> Void = {}
+    ) {
+        self.store = store
+        self.clock = clock
+        self.settings = settings
+        self.changed = changed
+    }
+
+    /// Stores a new request; a bad form throws `RequestError` before a number is reserved.
+    public func submit(_ form: ServiceRequest.Form, actor: String) async throws -> ServiceRequest {
+        let (now, settings) = (clock.now, settings())
+        _ = try RequestLifecycle.submit(form, number: RequestNumber(1), actor: actor, policy: settings.policy, now: now)
+        let request = try await store.submitRequest { number in
+            settings.composed(try RequestLifecycle.submit(form, number: number, actor: actor, policy: settings.policy, now: now), now: now)
+        }
+        changed()
+        return request
+    }
+
+    /// Records a step; throws `RequestError` (nothing stored) for an unknown request or a step out of order.
+    public func record(
+        _ step: RequestStep, on number: RequestNumber, actor: String, note: String? = nil, promisedDate: LocalDate? = nil
+    ) async throws -> ServiceRequest {
+        let (now, settings) = (clock.now, settings())
+        let request = try await store.updateRequest(number) { request in
+            settings.composed(
+                try RequestLifecycle.record(step, on: request, actor: actor, note: note, promisedDate: promisedDate, policy: settings.policy, now: now),
+                now: now)
+        }
+        guard let request else { throw RequestError.notFound(number) }
+        changed()
+        return request
+    }
+
+    public func request(_ number: RequestNumber) async throws -> ServiceRequest {
+        guard let request = try await store.request(number) else { throw RequestError.notFound(number) }
+        return request
+    }
+
+    public func requests(_ query: RequestQuery) async throws -> [ServiceRequest] {
+        try await store.requests(query)
+    }
+
+    /// The release windows of the next `weeks` weeks, holidays moved to the next working day.
+    public func releases(weeks: Int) -> [ReleaseWindow] {
+        let policy = settings().policy
+        return policy.releases.windows(after: clock.now, weeks: weeks, calendar: policy.calendar)
+    }
+
+    /// The share of promises kept per kind and month, over the requests submitted since `since`.
+    public func statistics(since: Date?) async throws -> RequestStatistics {
+        let requests = try await store.requests(RequestQuery(since: since, limit: 100_000))
+        return RequestStatistics.compute(requests, timeZone: settings().policy.calendar.timeZone, now: clock.now)
+    }
+}
