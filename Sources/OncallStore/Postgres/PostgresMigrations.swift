@@ -218,6 +218,20 @@ enum PostgresMigrations {
             "ALTER TABLE incident ADD COLUMN maintenance_window bigint REFERENCES maintenance_window(id)",
             "CREATE INDEX incident_maintenance_window ON incident(maintenance_window) WHERE maintenance_window IS NOT NULL",
         ]),
+        // pg4 is another branch's (service requests).
+        ("pg5-createHeartbeat", [
+            """
+            CREATE TABLE heartbeat (
+                name text PRIMARY KEY,
+                armed_at double precision NOT NULL,
+                last_beat_at double precision,
+                last_beat_by text,
+                due_at double precision NOT NULL,
+                incident_id bigint REFERENCES incident(id),
+                beats bigint NOT NULL DEFAULT 0 CHECK (beats >= 0)
+            )
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet recorded; returns the names of all applied ones.

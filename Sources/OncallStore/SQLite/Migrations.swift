@@ -164,7 +164,26 @@ enum Migrations {
         migrator.registerMigration("v8-createMaintenanceWindow") { db in
             try createMaintenance(db)
         }
+        // v9 is another branch's (service requests); the names, not the numbers, order nothing.
+        migrator.registerMigration("v10-createHeartbeat") { db in
+            try createHeartbeat(db)
+        }
         return migrator
+    }
+
+    /// Heartbeat monitors' durable state: the due time a miss fires at, and the outage's incident.
+    private static func createHeartbeat(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE heartbeat (
+                name TEXT PRIMARY KEY,
+                armedAt REAL NOT NULL,
+                lastBeatAt REAL,
+                lastBeatBy TEXT,
+                dueAt REAL NOT NULL,
+                incidentId INTEGER REFERENCES incident(id),
+                beats INTEGER NOT NULL DEFAULT 0 CHECK (beats >= 0)
+            );
+            """)
     }
 
     /// Maintenance windows, and the hold a window puts on an incident that arrives in it.
