@@ -40,6 +40,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var web = WebConfig()
     /// `store.*`: SQLite under `state_dir`, or a shared PostgreSQL database.
     public var store = StoreConfig()
+    /// Heartbeat monitors (`heartbeats`): a missed beat opens an incident, the next beat resolves it.
+    public var heartbeats: [HeartbeatConfig] = []
 
     /// Creates a configuration; every parameter defaults to what an empty config file gives.
     public init(

@@ -11,7 +11,7 @@ struct DaemonConfigReader {
         "project_managers", "oncall_engineers", "emergency_group", "calendar", "log", "notify", "vendors", "integrations", "intake",
         "schedules",
         "dispatch",
-        "postmortem", "reports", "web", "store",
+        "postmortem", "reports", "web", "store", "heartbeats",
     ]
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -54,6 +54,9 @@ struct DaemonConfigReader {
         if let node = map["reports"] { config.reports = try readReports(node, people: people) }
         if let node = map["web"] { config.web = try readWeb(node, people: people) }
         if let node = map["store"] { config.store = try readStore(node) }
+        if let node = map["heartbeats"] {
+            config.heartbeats = try readHeartbeats(node, tokens: config.http.tokens, integrations: config.intake.integrations)
+        }
         return config
     }
 
