@@ -24,6 +24,8 @@ struct RuntimeSettings: Sendable {
     let service: ServiceSettings
     /// What the HTTP routes read.
     let api: APISettings
+    /// The declared heartbeat monitors.
+    let heartbeats: [Heartbeat]
 
     init(_ config: DaemonConfig) {
         self.config = config
@@ -109,7 +111,10 @@ struct RuntimeSettings: Sendable {
                 links?.verify(token, now: now).map {
                     APIDependencies.LinkClaims(incident: IncidentNumber($0.incident), action: $0.action.rawValue, person: $0.person)
                 }
-            })
+            },
+            heartbeatAccess: Dictionary(config.heartbeats.map { ($0.heartbeat.name, HeartbeatAccess(tokens: $0.tokens, secret: $0.secret)) },
+                                        uniquingKeysWith: { first, _ in first }))
+        heartbeats = config.heartbeats.map(\.heartbeat)
         intakeRules = IntakeRules(
             organisationByDomain: intake.organisationByDomain, defaultOrganisation: intake.defaultOrganisation,
             serviceByTag: intake.serviceByTag,

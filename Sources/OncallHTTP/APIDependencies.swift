@@ -63,13 +63,16 @@ public struct APIDependencies: Sendable {
     public var clock: any OncallClock
     /// Maintenance windows (`/v1/maintenance`); nil serves none.
     public var maintenance: MaintenanceService?
+    /// Heartbeat monitors (`/v1/heartbeats`); nil serves none.
+    public var heartbeats: HeartbeatService?
 
     public init(
         service: IncidentService, postmortems: PostmortemService?, statistics: StatisticsService?, store: Repositories,
         ingest: (any IngestPort)?, settings: any APISettingsSource, metrics: HTTPMetrics, clock: any OncallClock,
-        maintenance: MaintenanceService? = nil
+        maintenance: MaintenanceService? = nil, heartbeats: HeartbeatService? = nil
     ) {
         self.maintenance = maintenance
+        self.heartbeats = heartbeats
         self.service = service
         self.postmortems = postmortems
         self.statistics = statistics
@@ -93,11 +96,14 @@ public struct APISettings: Sendable {
     public var onCall: @Sendable (Date) -> OnCallDTO
     /// Verifies a link token at an instant; nil for a forged or expired one.
     public var verifyLink: @Sendable (String, Date) -> APIDependencies.LinkClaims?
+    /// Who may beat each heartbeat over TCP, by name.
+    public var heartbeatAccess: [String: HeartbeatAccess]
 
     public init(
         maxBodyBytes: Int, dispatch: DispatchSetup?, timeZone: TimeZone, onCall: @escaping @Sendable (Date) -> OnCallDTO,
-        verifyLink: @escaping @Sendable (String, Date) -> APIDependencies.LinkClaims?
+        verifyLink: @escaping @Sendable (String, Date) -> APIDependencies.LinkClaims?, heartbeatAccess: [String: HeartbeatAccess] = [:]
     ) {
+        self.heartbeatAccess = heartbeatAccess
         self.maxBodyBytes = maxBodyBytes
         self.dispatch = dispatch
         self.timeZone = timeZone
