@@ -142,6 +142,10 @@ struct HeartbeatEndToEndTests {
         #expect(watchdog.status == "up")
         #expect(try await sandbox.incidents().filter { $0.reportedBy.hasPrefix("alertmanager") }.isEmpty)
 
+        let unknown = try await sandbox.ctl("heartbeat", ["nightly"])
+        #expect(unknown.status == 1, "\(unknown)")
+        #expect(unknown.stderr.contains("no heartbeat 'nightly'; configured: fast, slow, watchdog"), "\(unknown)")
+
         let slow = try await sandbox.tcp("POST", "/v1/heartbeats/slow", token: sandbox.token)
         #expect(slow.status == 200, "\(slow.text)")
         #expect(try slow.decode(HeartbeatBeatDTO.self).heartbeat.lastBeatBy == "token:ci")

@@ -45,17 +45,19 @@ public enum HeartbeatLifecycle {
         return next
     }
 
-    /// The report a missed heartbeat files. The outage began when the beat was expected (before the
-    /// grace), so a long outage is re-levelled like any other.
+    /// The report a missed heartbeat files. It carries no outage start: a silent job says nothing
+    /// of how long users have been affected, so the level stays the configured one.
     public static func report(_ heartbeat: Heartbeat, state: HeartbeatState) -> ReportForm {
         let expected = state.dueAt.adding(.zero - heartbeat.grace)
-        let last = state.lastBeatAt.map { "last beat \(RFC3339.format($0)) by \(state.lastBeatBy ?? "unknown")" } ?? "no beat since it was armed \(RFC3339.format(state.armedAt))"
+        let last = state.lastBeatAt.map { "last beat \(RFC3339.format($0)) by \(state.lastBeatBy ?? "unknown")" }
+            ?? "no beat since it was armed \(RFC3339.format(state.armedAt))"
         return ReportForm(
             subject: heartbeat.title, organisation: heartbeat.organisation, reporter: actor(heartbeat.name),
             situation: "heartbeat \(heartbeat.name) missed: \(last); expected every \(heartbeat.interval.compact)"
                 + (heartbeat.grace > .zero ? " with \(heartbeat.grace.compact) grace" : ""),
-            description: "No beat arrived by \(RFC3339.format(state.dueAt)). The next beat resolves this incident.",
-            other: "heartbeat: \(heartbeat.name)", scope: heartbeat.scope, service: heartbeat.service, outageStarted: expected)
+            description: "A beat was expected by \(RFC3339.format(expected)) and none came by \(RFC3339.format(state.dueAt)). "
+                + "The next beat resolves this incident.",
+            other: "heartbeat: \(heartbeat.name)", scope: heartbeat.scope, service: heartbeat.service)
     }
 
     /// The idempotency key of the report for the miss at `dueAt`: a restart that repeats the report
