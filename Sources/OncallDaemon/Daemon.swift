@@ -57,7 +57,8 @@ public enum Daemon {
                     .init(service: DispatchMetricsService(dependencies: dependencies, changed: services.changed, logger: logger)),
                     .init(service: listeners.tcp),
                     .init(service: listeners.socket),
-                    .init(service: ReloadService(path: configPath, holder: holder, notifier: notifier, logger: logger)),
+                    .init(service: ReloadService(
+                        path: configPath, holder: holder, notifier: notifier, logger: logger, reloaded: { services.heartbeatsChanged.signal() })),
                     WatchdogService(
                         notifier: notifier, healthCheck: { (try? await parts.repositories.health.statistics()) != nil }, logger: logger
                     ).serviceConfiguration,
@@ -94,6 +95,8 @@ public enum Daemon {
         let ingest: InboundIngest
         let maintenance: MaintenanceService
         let heartbeats: HeartbeatService
+        /// Wakes the heartbeat loop after a reload (a new heartbeat, a shorter interval).
+        let heartbeatsChanged: Wakeup
         /// Signalled after every commit and fired timer (refreshes the dispatch gauges).
         let changed: Wakeup
     }
@@ -160,6 +163,7 @@ public enum Daemon {
                 logger.notice("\(document.kind.rawValue) document written", metadata: ["document.period": "\(document.period)"])
             },
             onError: { error in logger.error("regular documents cycle failed; retrying", metadata: ["error": "\(error)"]) })
+        let heartbeatsChanged = Wakeup()
         let heartbeats = HeartbeatService(
             store: store.heartbeats, incidentKeyed: { try await store.inbound.incident(idempotencyKey: $0)?.id }, incidents: incidents,
             clock: clock, heartbeats: { holder.runtime.heartbeats },
@@ -175,7 +179,8 @@ public enum Daemon {
                     logger.notice("heartbeat beat again; incident resolved", metadata: ["heartbeat.name": "\(name)", "incident.id": "\(incident)"])
                 }
             },
-            onError: { error in logger.error("heartbeat cycle failed; retrying", metadata: ["error": "\(error)"]) })
+            onError: { error in logger.error("heartbeat cycle failed; retrying", metadata: ["error": "\(error)"]) },
+            wakeup: heartbeatsChanged)
         // One ingest for every request: its Mailgun replay guard must outlive a request.
         let ingest = InboundIngest(
             service: incidents, store: store.inbound, clock: clock, integrations: { holder.runtime.integrations },
@@ -186,7 +191,7 @@ public enum Daemon {
             statistics: StatisticsService(incidents: store.incidents, visits: store.visits, clock: clock, settings: holder),
             engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest,
             maintenance: MaintenanceService(store: store.maintenance, clock: clock, timersChanged: { wakeup.signal() }),
-            heartbeats: heartbeats, changed: changed)
+            heartbeats: heartbeats, heartbeatsChanged: heartbeatsChanged, changed: changed)
     }
 
     static func makeDispatcher(_ parts: Parts) -> OutboxDispatcher {

@@ -150,5 +150,23 @@ struct HeartbeatEndToEndTests {
         #expect(slow.status == 200, "\(slow.text)")
         #expect(try slow.decode(HeartbeatBeatDTO.self).heartbeat.lastBeatBy == "token:ci")
     }
+
+    @Test("a heartbeat added by SIGHUP is watched at once: its miss opens an incident well before the loop's 30 s idle look")
+    func addedByReload() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.cleanup() }
+        try sandbox.writeConfig(sandbox.config())
+        let daemon = try await sandbox.startDaemon()
+        let ready = try #require(daemon.notify.index(of: "READY=1"))
+        try sandbox.writeConfig(sandbox.config() + "heartbeats:\n  - {name: added, interval: 1s, level: 3}\n")
+        daemon.send(SIGHUP)
+        let reloading = try await daemon.notify.waitFor("RELOADING=1", skipping: ready + 1)
+        try await daemon.notify.waitFor("READY=1", skipping: reloading + 1)
+        let opened = try await eventually("the added heartbeat's incident", timeout: .seconds(10)) { () async throws -> IncidentDTO? in
+            try await heartbeatIncidents(sandbox, "added").first
+        }
+        #expect(opened.level == 3)
+        #expect(opened.subject == "Heartbeat added missed")
+    }
 }
 }

@@ -64,15 +64,18 @@ public struct HeartbeatService: Sendable {
     let onEvent: @Sendable (Event) -> Void
     let onError: @Sendable (any Error) -> Void
     let maxIdle: Duration
+    let wakeup: Wakeup?
 
     /// - Parameters:
     ///   - heartbeats: the declared heartbeats in force, read once per operation (a reload applies to the next).
-    ///   - maxIdle: the loop looks again at least this often (a reload may add a heartbeat or shorten one).
+    ///   - maxIdle: the loop looks again at least this often.
+    ///   - wakeup: signalled after a reload, which may add a heartbeat or shorten one.
     public init(
         store: any HeartbeatStore, incidentKeyed: @escaping @Sendable (String) async throws -> IncidentNumber?, incidents: IncidentService, clock: any OncallClock,
         heartbeats: @escaping @Sendable () -> [Heartbeat], onEvent: @escaping @Sendable (Event) -> Void = { _ in },
-        onError: @escaping @Sendable (any Error) -> Void = { _ in }, maxIdle: Duration = .seconds(30)
+        onError: @escaping @Sendable (any Error) -> Void = { _ in }, maxIdle: Duration = .seconds(30), wakeup: Wakeup? = nil
     ) {
+        self.wakeup = wakeup
         self.store = store
         self.incidentKeyed = incidentKeyed
         self.incidents = incidents
@@ -215,7 +218,17 @@ public struct HeartbeatService: Sendable {
                 onError(error)
                 deadline = min(deadline, clock.now.addingTimeInterval(5))
             }
-            do { try await clock.sleep(until: deadline) } catch { return }
+            await sleep(until: deadline)
+        }
+    }
+
+    private func sleep(until deadline: Date) async {
+        let (clock, wakeup) = (clock, wakeup)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await clock.sleep(until: deadline) }
+            if let wakeup { group.addTask { await wakeup.wait() } }
+            await group.next()
+            group.cancelAll()
         }
     }
 }
