@@ -1,7 +1,8 @@
 import Foundation
 
 /// Durable heartbeat states, one per name. The decision closure runs inside the store's
-/// transaction on the stored state (nil for a name never stored) and must be pure.
+/// transaction on the stored state (nil for a name never stored) and must be pure; a store may
+/// call it more than once.
 public protocol HeartbeatStore: Sendable {
     /// Every stored state, by name.
     func heartbeatStates() async throws -> [HeartbeatState]

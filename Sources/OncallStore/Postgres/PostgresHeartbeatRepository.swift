@@ -3,7 +3,7 @@ import OncallCore
 import PostgresNIO
 
 /// Heartbeat states, one row per name; a change locks its row, so a beat on one node and the
-/// active node's miss take turns.
+/// active node's miss take turns. `decide` may run twice when two first sights race.
 public struct PostgresHeartbeatRepository: HeartbeatStore {
     let database: PostgresDatabase
 
@@ -19,18 +19,23 @@ public struct PostgresHeartbeatRepository: HeartbeatStore {
     ) async throws -> (before: HeartbeatState?, after: HeartbeatState?) {
         let logger = database.logger
         return try await database.transaction { connection in
-            // A name never stored has no row to lock: insert it first (a concurrent insert waits, then finds it).
-            try await connection.run("""
-                INSERT INTO heartbeat (name, armed_at, due_at) VALUES (\(name), 0, 0) ON CONFLICT (name) DO NOTHING
-                """, logger: logger)
-            let row = try await connection.rows("SELECT * FROM heartbeat WHERE name = \(name) FOR UPDATE", logger: logger)[0]
-            let stored = try Self.state(row)
-            // The placeholder row of a first sight reads as no state; it is rolled back unless `decide` stores one.
-            let before: HeartbeatState? = stored.armedAt.timeIntervalSince1970 == 0 ? nil : stored
-            guard let after = decide(before), after != before else {
-                if before == nil { try await connection.run("DELETE FROM heartbeat WHERE name = \(name)", logger: logger) }
-                return (before, before)
+            func locked() async throws -> HeartbeatState? {
+                try await connection.rows("SELECT * FROM heartbeat WHERE name = \(name) FOR UPDATE", logger: logger).first.map(Self.state)
             }
+            var before = try await locked()
+            if before == nil {
+                guard let first = decide(nil) else { return (nil, nil) }
+                // A concurrent first sight may insert the row first: then this one waits for it, and decides again on it.
+                let inserted = try await connection.rows("""
+                    INSERT INTO heartbeat (name, armed_at, last_beat_at, last_beat_by, due_at, incident_id, beats)
+                    VALUES (\(name), \(first.armedAt.timeIntervalSince1970), \(first.lastBeatAt?.timeIntervalSince1970), \(first.lastBeatBy),
+                            \(first.dueAt.timeIntervalSince1970), \(first.incident?.value), \(first.beats))
+                    ON CONFLICT (name) DO NOTHING RETURNING name
+                    """, logger: logger)
+                if !inserted.isEmpty { return (nil, first) }
+                before = try await locked()
+            }
+            guard let after = decide(before), after != before else { return (before, before) }
             try await connection.run("""
                 UPDATE heartbeat SET armed_at = \(after.armedAt.timeIntervalSince1970), last_beat_at = \(after.lastBeatAt?.timeIntervalSince1970),
                     last_beat_by = \(after.lastBeatBy), due_at = \(after.dueAt.timeIntervalSince1970), incident_id = \(after.incident?.value),
