@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import OncallCore
 import OncallTesting
 import Testing
@@ -187,6 +188,21 @@ struct HeartbeatTests {
         #expect(try await store.incident(opened.id)?.resolutionSummary == "job disabled for the migration")
     }
 
+    @Test("one heartbeat whose report is refused does not hold up the others; it is retried soon")
+    func failureIsolated() async throws {
+        let refused = Heartbeat(name: "a-refused", interval: .seconds(60), title: String(repeating: "x", count: 600))
+        let errors = Errors()
+        let store = store
+        let heartbeats = HeartbeatService(
+            store: store, incidentKeyed: { store.incident(idempotencyKey: $0) }, incidents: incidents, clock: clock,
+            heartbeats: { [refused, backup] }, onError: { errors.append("\($0)") })
+        try await heartbeats.runCycle()
+        clock.advance(by: .seconds(3900))
+        #expect(try await heartbeats.runCycle() == clock.now.adding(.seconds(5)))
+        #expect(try await open().map(\.reportedBy) == ["heartbeat:nightly-backup"])
+        #expect(errors.all.count == 1 && errors.all[0].contains("subject"), "\(errors.all)")
+    }
+
     @Test("unknown and malformed names are refused, naming what is configured")
     func refusals() async throws {
         let heartbeats = service()
@@ -210,4 +226,11 @@ struct HeartbeatTests {
         let prod = try await heartbeats.beat(alertname: "Watchdog", integration: "prod", actor: "alertmanager/prod")
         #expect(prod.map(\.reading.heartbeat.name) == ["watchdog", "watchdog-prod"])
     }
+}
+
+/// Errors a service reported, collected across tasks.
+final class Errors: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
 }

@@ -161,33 +161,44 @@ public struct HeartbeatService: Sendable {
     // MARK: - The loop
 
     /// Arms new heartbeats, follows changed intervals, and opens an incident for each heartbeat
-    /// missed at `now` that has none; returns the next due time.
+    /// missed at `now` that has none; returns the next due time. One heartbeat's failure is reported
+    /// and retried soon without holding up the others.
     @discardableResult
     public func runCycle() async throws -> Date? {
         let now = clock.now
         let stored = Dictionary(try await store.heartbeatStates().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var next: Date?
         for heartbeat in heartbeats().sorted(by: { $0.name < $1.name }) {
-            var state: HeartbeatState
-            if let known = stored[heartbeat.name] {
-                state = known
-                if let moved = HeartbeatLifecycle.rescheduled(known, for: heartbeat) {
-                    state = try await store.updateHeartbeat(heartbeat.name) { current in
-                        current.flatMap { HeartbeatLifecycle.rescheduled($0, for: heartbeat) }
-                    }.after ?? moved
+            do {
+                let state = try await current(heartbeat, stored: stored[heartbeat.name], now: now)
+                if HeartbeatLifecycle.needsIncident(state, now: now) {
+                    try await open(heartbeat, missed: state)
+                } else if state.incident == nil {
+                    next = min(next ?? state.dueAt, state.dueAt)
                 }
-            } else {
-                state = try await store.updateHeartbeat(heartbeat.name) { current in
-                    current == nil ? HeartbeatLifecycle.arm(heartbeat, now: now) : nil
-                }.after ?? HeartbeatLifecycle.arm(heartbeat, now: now)
-            }
-            if HeartbeatLifecycle.needsIncident(state, now: now) {
-                try await open(heartbeat, missed: state)
-            } else if state.incident == nil {
-                next = min(next ?? state.dueAt, state.dueAt)
+            } catch {
+                onError(error)
+                let retry = now.adding(Self.retryAfter)
+                next = min(next ?? retry, retry)
             }
         }
         return next
+    }
+
+    /// How soon a failed cycle, or one heartbeat's failure, is tried again.
+    static let retryAfter = Duration.seconds(5)
+
+    /// The heartbeat's state as the loop needs it: armed at first sight, rescheduled after a changed interval.
+    func current(_ heartbeat: Heartbeat, stored: HeartbeatState?, now: Date) async throws -> HeartbeatState {
+        guard let stored else {
+            return try await store.updateHeartbeat(heartbeat.name) { current in
+                current == nil ? HeartbeatLifecycle.arm(heartbeat, now: now) : nil
+            }.after ?? HeartbeatLifecycle.arm(heartbeat, now: now)
+        }
+        guard let moved = HeartbeatLifecycle.rescheduled(stored, for: heartbeat) else { return stored }
+        return try await store.updateHeartbeat(heartbeat.name) { current in
+            current.flatMap { HeartbeatLifecycle.rescheduled($0, for: heartbeat) }
+        }.after ?? moved
     }
 
     /// Reports the miss and records its incident on the state, unless a beat came meanwhile (then it resolves it).
@@ -216,7 +227,7 @@ public struct HeartbeatService: Sendable {
                 if let next = try await runCycle() { deadline = min(deadline, next) }
             } catch {
                 onError(error)
-                deadline = min(deadline, clock.now.addingTimeInterval(5))
+                deadline = min(deadline, clock.now.adding(Self.retryAfter))
             }
             await sleep(until: deadline)
         }
