@@ -42,6 +42,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var store = StoreConfig()
     /// Service requests and the release calendar (`requests.*`, `releases.*`).
     public var requests = RequestsConfig()
+    /// Heartbeat monitors (`heartbeats`): a missed beat opens an incident, the next beat resolves it.
+    public var heartbeats: [HeartbeatConfig] = []
 
     /// Creates a configuration; every parameter defaults to what an empty config file gives.
     public init(

@@ -11,7 +11,7 @@ struct DaemonConfigReader {
         "project_managers", "oncall_engineers", "emergency_group", "calendar", "log", "notify", "vendors", "integrations", "intake",
         "schedules",
         "dispatch",
-        "postmortem", "reports", "web", "store", "requests", "releases",
+        "postmortem", "reports", "web", "store", "requests", "releases", "heartbeats",
     ]
 
     static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
@@ -56,6 +56,9 @@ struct DaemonConfigReader {
         if let node = map["store"] { config.store = try readStore(node) }
         if let node = map["requests"] { try readRequests(node, people: people, into: &config.requests) }
         if let node = map["releases"] { config.requests.releases = try readReleases(node) }
+        if let node = map["heartbeats"] {
+            config.heartbeats = try readHeartbeats(node, tokens: config.http.tokens, integrations: config.intake.integrations)
+        }
         return config
     }
 

@@ -44,7 +44,7 @@ public enum Daemon {
         let dependencies = APIDependencies(
             service: services.incidents, postmortems: services.postmortems, statistics: services.statistics, store: parts.repositories,
             ingest: IngestAdapter(ingest: services.ingest), settings: holder, metrics: parts.metrics, clock: parts.clock,
-            maintenance: services.maintenance, requests: services.requests)
+            maintenance: services.maintenance, requests: services.requests, heartbeats: services.heartbeats)
         let listeners = try makeListeners(parts, services: services, dependencies: dependencies, config: config, notifier: notifier)
 
         // Shutdown runs in reverse order: STOPPING=1 first, then the listeners drain, then the engine stops.
@@ -55,10 +55,12 @@ public enum Daemon {
                     .init(service: DispatcherService(dispatcher: services.dispatcher, role: role)),
                     .init(service: PeriodicReportService(engine: services.periodic, role: role)),
                     .init(service: RequestTimerService(engine: services.requestTimers, role: role)),
+                    .init(service: HeartbeatMonitorService(heartbeats: services.heartbeats, role: role)),
                     .init(service: DispatchMetricsService(dependencies: dependencies, changed: services.changed, logger: logger)),
                     .init(service: listeners.tcp),
                     .init(service: listeners.socket),
-                    .init(service: ReloadService(path: configPath, holder: holder, notifier: notifier, logger: logger)),
+                    .init(service: ReloadService(
+                        path: configPath, holder: holder, notifier: notifier, logger: logger, reloaded: { services.heartbeatsChanged.signal() })),
                     WatchdogService(
                         notifier: notifier, healthCheck: { (try? await parts.repositories.health.statistics()) != nil }, logger: logger
                     ).serviceConfiguration,
@@ -96,6 +98,9 @@ public enum Daemon {
         let maintenance: MaintenanceService
         let requests: ServiceRequestService
         let requestTimers: RequestTimerEngine
+        let heartbeats: HeartbeatService
+        /// Wakes the heartbeat loop after a reload (a new heartbeat, a shorter interval).
+        let heartbeatsChanged: Wakeup
         /// Signalled after every commit and fired timer (refreshes the dispatch gauges).
         let changed: Wakeup
     }
@@ -162,10 +167,28 @@ public enum Daemon {
                 logger.notice("\(document.kind.rawValue) document written", metadata: ["document.period": "\(document.period)"])
             },
             onError: { error in logger.error("regular documents cycle failed; retrying", metadata: ["error": "\(error)"]) })
+        let heartbeatsChanged = Wakeup()
+        let heartbeats = HeartbeatService(
+            store: store.heartbeats, incidentKeyed: { try await store.inbound.incident(idempotencyKey: $0)?.id }, incidents: incidents,
+            clock: clock, heartbeats: { holder.runtime.heartbeats },
+            onEvent: { event in
+                metrics.recordHeartbeat(event)
+                switch event {
+                case let .beat(name, actor):
+                    logger.info("heartbeat beat", metadata: ["heartbeat.name": "\(name)", "caller": "\(actor)"])
+                case let .missed(name, incident, created):
+                    logger.warning(created ? "heartbeat missed; incident opened" : "heartbeat missed; its incident was opened before",
+                                   metadata: ["heartbeat.name": "\(name)", "incident.id": "\(incident)"])
+                case let .resolved(name, incident):
+                    logger.notice("heartbeat beat again; incident resolved", metadata: ["heartbeat.name": "\(name)", "incident.id": "\(incident)"])
+                }
+            },
+            onError: { error in logger.error("heartbeat cycle failed; retrying", metadata: ["error": "\(error)"]) },
+            wakeup: heartbeatsChanged)
         // One ingest for every request: its Mailgun replay guard must outlive a request.
         let ingest = InboundIngest(
             service: incidents, store: store.inbound, clock: clock, integrations: { holder.runtime.integrations },
-            rules: { holder.runtime.intakeRules },
+            rules: { holder.runtime.intakeRules }, heartbeats: heartbeats,
             log: { message, fields in logger.notice("\(message)", metadata: fields.mapValues { .string($0) }) })
         let requestWakeup = Wakeup()
         let requestSettings: @Sendable () -> ServiceRequestService.Settings = { holder.runtime.requests }
@@ -192,7 +215,7 @@ public enum Daemon {
             engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest,
             maintenance: MaintenanceService(store: store.maintenance, clock: clock, timersChanged: { wakeup.signal() }),
             requests: requests, requestTimers: requestTimers,
-            changed: changed)
+            heartbeats: heartbeats, heartbeatsChanged: heartbeatsChanged, changed: changed)
     }
 
     static func makeDispatcher(_ parts: Parts) -> OutboxDispatcher {

@@ -11,6 +11,8 @@ struct ReloadService: Service {
     let holder: ConfigHolder
     let notifier: SystemdNotifier
     let logger: Logger
+    /// Called after a new configuration is in force (wakes the loops that read it per cycle).
+    var reloaded: @Sendable () -> Void = {}
 
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
@@ -41,6 +43,7 @@ struct ReloadService: Service {
         if new.web.secureCookies != old.web.secureCookies { needsRestart.append("web.secure_cookies") }
         if new.web.sessionLifetime != old.web.sessionLifetime { needsRestart.append("web.session_lifetime") }
         holder.replace(with: new)
+        reloaded()
         logger.notice("configuration reloaded", metadata: ["config.path": "\(path)"])
         if !needsRestart.isEmpty {
             logger.warning("some changed settings apply only after a restart", metadata: ["keys": "\(needsRestart.joined(separator: ", "))"])

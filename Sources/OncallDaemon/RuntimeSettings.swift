@@ -26,6 +26,8 @@ struct RuntimeSettings: Sendable {
     let api: APISettings
     /// How service requests are promised, chased and mailed.
     let requests: ServiceRequestService.Settings
+    /// The declared heartbeat monitors.
+    let heartbeats: [Heartbeat]
 
     init(_ config: DaemonConfig) {
         self.config = config
@@ -111,7 +113,9 @@ struct RuntimeSettings: Sendable {
                 links?.verify(token, now: now).map {
                     APIDependencies.LinkClaims(incident: IncidentNumber($0.incident), action: $0.action.rawValue, person: $0.person)
                 }
-            })
+            },
+            heartbeatAccess: Dictionary(config.heartbeats.map { ($0.heartbeat.name, HeartbeatAccess(tokens: $0.tokens, secret: $0.secret)) },
+                                        uniquingKeysWith: { first, _ in first }))
         let requestsConfig = config.requests
         requests = ServiceRequestService.Settings(
             policy: RequestPolicy(
@@ -119,6 +123,7 @@ struct RuntimeSettings: Sendable {
                 releases: requestsConfig.releases, escalateTo: requestsConfig.escalateTo ?? config.projectManagers,
                 defaultOwner: requestsConfig.owner ?? config.projectManagers.first, people: Set(config.people.map(\.id))),
             composer: RequestNoticeComposer(settings: delivery))
+        heartbeats = config.heartbeats.map(\.heartbeat)
         intakeRules = IntakeRules(
             organisationByDomain: intake.organisationByDomain, defaultOrganisation: intake.defaultOrganisation,
             serviceByTag: intake.serviceByTag,

@@ -65,14 +65,17 @@ public struct APIDependencies: Sendable {
     public var maintenance: MaintenanceService?
     /// Service requests and the release calendar (`/v1/requests`, `/v1/releases`); nil serves none.
     public var requests: ServiceRequestService?
+    /// Heartbeat monitors (`/v1/heartbeats`); nil serves none.
+    public var heartbeats: HeartbeatService?
 
     public init(
         service: IncidentService, postmortems: PostmortemService?, statistics: StatisticsService?, store: Repositories,
         ingest: (any IngestPort)?, settings: any APISettingsSource, metrics: HTTPMetrics, clock: any OncallClock,
-        maintenance: MaintenanceService? = nil, requests: ServiceRequestService? = nil
+        maintenance: MaintenanceService? = nil, requests: ServiceRequestService? = nil, heartbeats: HeartbeatService? = nil
     ) {
         self.maintenance = maintenance
         self.requests = requests
+        self.heartbeats = heartbeats
         self.service = service
         self.postmortems = postmortems
         self.statistics = statistics
@@ -96,11 +99,14 @@ public struct APISettings: Sendable {
     public var onCall: @Sendable (Date) -> OnCallDTO
     /// Verifies a link token at an instant; nil for a forged or expired one.
     public var verifyLink: @Sendable (String, Date) -> APIDependencies.LinkClaims?
+    /// Who may beat each heartbeat over TCP, by name.
+    public var heartbeatAccess: [String: HeartbeatAccess]
 
     public init(
         maxBodyBytes: Int, dispatch: DispatchSetup?, timeZone: TimeZone, onCall: @escaping @Sendable (Date) -> OnCallDTO,
-        verifyLink: @escaping @Sendable (String, Date) -> APIDependencies.LinkClaims?
+        verifyLink: @escaping @Sendable (String, Date) -> APIDependencies.LinkClaims?, heartbeatAccess: [String: HeartbeatAccess] = [:]
     ) {
+        self.heartbeatAccess = heartbeatAccess
         self.maxBodyBytes = maxBodyBytes
         self.dispatch = dispatch
         self.timeZone = timeZone

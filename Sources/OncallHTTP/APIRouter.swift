@@ -29,6 +29,8 @@ public enum APIRouter {
             api.add(middleware: UnixPeerMiddleware(policy: policy))
         case let .tcp(tokens):
             ActionLinkRoutes(dependencies: dependencies).register(on: router)
+            // A heartbeat's own token beats it and opens nothing else, so its beat sits outside the API-token group.
+            HeartbeatRoutes(dependencies: dependencies).registerBeat(on: router, tokens: tokens)
             if let ingest = dependencies.ingest {
                 InboundRoutes(handle: { try await ingest.inbound($0) }, maxBodyBytes: 26 << 20).register(on: router)
             }
@@ -45,6 +47,7 @@ public enum APIRouter {
         }
         api.get("/metrics") { _, _ in
             // Only counters the store keeps cheaply; the dispatch gauge is refreshed off this path.
+            if let heartbeats = dependencies.heartbeats { dependencies.metrics.setHeartbeats(try await heartbeats.list()) }
             let text = dependencies.metrics.render(
                 try await dependencies.store.health.statistics(), deliveries: try await dependencies.store.deliveries.deliveryCounts(),
                 role: await dependencies.store.role.state())
@@ -59,11 +62,15 @@ public enum APIRouter {
         ArchiveRoutes(dependencies: dependencies).register(on: api)
         MaintenanceRoutes(dependencies: dependencies).register(on: api)
         ServiceRequestRoutes(dependencies: dependencies).register(on: api)
+        HeartbeatRoutes(dependencies: dependencies).registerReads(on: api)
         // Raw mail from `oncallctl report --eml` only on the socket, where the caller is a known local user.
         let local = if case .unixSocket = transport { true } else { false }
         QuarantineRoutes(dependencies: dependencies, servesLocalMail: local).register(on: api)
         // The whole database leaves only through the socket, to a local user its mode and group admit.
-        if local { BackupRoutes(dependencies: dependencies).register(on: api) }
+        if local {
+            BackupRoutes(dependencies: dependencies).register(on: api)
+            HeartbeatRoutes(dependencies: dependencies).registerBeat(on: api)
+        }
         return router
     }
 }

@@ -37,6 +37,32 @@ public final class HTTPMetrics: Sendable {
         }
     }
 
+    /// Counts heartbeat beats and the misses that opened an incident, by heartbeat.
+    public func recordHeartbeat(_ event: HeartbeatService.Event) {
+        switch event {
+        case let .beat(name, _):
+            registry.makeCounter(descriptor: .init(metricName: "oncalld_heartbeat_beats_total", unitName: "", helpText: "Heartbeat beats received, by heartbeat."), labels: [("heartbeat", name)]).increment()
+        case let .missed(name, _, created):
+            guard created else { return }
+            registry.makeCounter(descriptor: .init(metricName: "oncalld_heartbeat_misses_total", unitName: "", helpText: "Missed heartbeats that opened an incident, by heartbeat."), labels: [("heartbeat", name)]).increment()
+        case .resolved:
+            break
+        }
+    }
+
+    /// Sets each heartbeat's gauges from its reading; called at scrape time.
+    func setHeartbeats(_ readings: [HeartbeatService.Reading]) {
+        for reading in readings {
+            let labels = [("heartbeat", reading.heartbeat.name)]
+            registry.makeGauge(descriptor: .init(metricName: "oncalld_heartbeat_missed", unitName: "", helpText: "1 while a heartbeat is missed (its outage's incident open or being opened), else 0."), labels: labels)
+                .set(Double(reading.status == .missed ? 1 : 0))
+            registry.makeGauge(descriptor: .init(metricName: "oncalld_heartbeat_last_beat_seconds", unitName: "", helpText: "Unix time of a heartbeat's last beat (0 before the first)."), labels: labels)
+                .set(reading.state.lastBeatAt?.timeIntervalSince1970 ?? 0)
+            registry.makeGauge(descriptor: .init(metricName: "oncalld_heartbeat_due_seconds", unitName: "", helpText: "Unix time a heartbeat is missed at without a beat (in an outage: when it was missed)."), labels: labels)
+                .set(reading.state.dueAt.timeIntervalSince1970)
+        }
+    }
+
     /// Sets this month's visit-deadline gauges; called off the scrape path (`DispatchMetricsService`).
     public func setDispatchReport(_ dispatch: DispatchReportDTO) {
         for branch in dispatch.branches {

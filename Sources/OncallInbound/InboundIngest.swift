@@ -13,13 +13,16 @@ public struct InboundIngest: Sendable {
     let integrations: @Sendable () -> [InboundIntegration]
     let rules: @Sendable () -> IntakeRules
     let log: @Sendable (String, [String: String]) -> Void
+    /// Heartbeats an Alertmanager alert (a `Watchdog`) may feed; nil: alerts are only incidents.
+    let heartbeats: HeartbeatService?
     let replay = ReplayGuard()
 
     public init(
         service: IncidentService, store: any InboundStore, clock: any OncallClock,
         integrations: @escaping @Sendable () -> [InboundIntegration], rules: @escaping @Sendable () -> IntakeRules,
-        log: @escaping @Sendable (String, [String: String]) -> Void = { _, _ in }
+        heartbeats: HeartbeatService? = nil, log: @escaping @Sendable (String, [String: String]) -> Void = { _, _ in }
     ) {
+        self.heartbeats = heartbeats
         self.service = service
         self.store = store
         self.clock = clock
@@ -163,6 +166,23 @@ public struct InboundIngest: Sendable {
     /// One incident per alert group (`groupKey`): firing opens it (again after it was resolved),
     /// `resolved` resolves it.
     func alerts(_ webhook: AlertmanagerWebhook, integration: InboundIntegration, now: Date) async throws -> InboundAnswer {
+        if let heartbeats {
+            let fed = webhook.alerts.filter { heartbeats.feeds(alertname: $0.labels["alertname"] ?? "", integration: integration.name) }
+            if !fed.isEmpty {
+                // A firing Watchdog is a beat; its resolution is the silence the heartbeat's due time notices, not a beat.
+                var beaten: [String] = []
+                for alertname in Set(fed.filter { $0.status == "firing" }.compactMap { $0.labels["alertname"] }).sorted() {
+                    beaten += try await heartbeats.beat(alertname: alertname, integration: integration.name, actor: "alertmanager/\(integration.name)")
+                        .map(\.reading.heartbeat.name)
+                }
+                // A group of only heartbeat alerts opens no incident; others grouped with them go on as usual.
+                if fed.count == webhook.alerts.count {
+                    return InboundAnswer(status: 200, fields: [
+                        "outcome": beaten.isEmpty ? "ignored" : "heartbeat", "heartbeats": beaten.joined(separator: ","),
+                    ])
+                }
+            }
+        }
         let groupKey = "alertmanager/\(integration.name):\(webhook.groupKey)"
         let existing = try await store.incident(idempotencyKey: groupKey)
         if webhook.status == "resolved" {

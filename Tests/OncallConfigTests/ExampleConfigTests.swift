@@ -153,6 +153,19 @@ struct ExampleConfigTests {
         #expect(try #require(dispatch.site("GZ-DC-01")).warranty(on: today).isChargeable)
     }
 
+    @Test("heartbeats read back: a nightly backup at level 2 and the Prometheus Watchdog")
+    func heartbeatKeys() throws {
+        let heartbeats = try load().heartbeats
+        #expect(heartbeats.map(\.heartbeat) == [
+            Heartbeat(name: "nightly-backup", interval: .seconds(86400), grace: .seconds(3600), scope: .part, service: "backup",
+                      title: "夜间备份未按时完成", organisation: "运维中心"),
+            Heartbeat(name: "prometheus-watchdog", interval: .seconds(300), grace: .seconds(120), scope: .most, service: "monitoring",
+                      title: "监控告警链路中断 (Alertmanager Watchdog 未到达)", alertmanagerAlertname: "Watchdog"),
+        ])
+        #expect(heartbeats.map(\.heartbeat.level) == [.level2, .level1])
+        #expect(heartbeats.allSatisfy { $0.tokens.isEmpty && $0.secret == nil })
+    }
+
     @Test("every key of the reference is present in the example")
     func everyKeyPresent() throws {
         let text = try String(contentsOfFile: ConfigFixtures.examplePath, encoding: .utf8)
@@ -169,6 +182,7 @@ struct ExampleConfigTests {
             "accept_within:", "callback_within:", "repair_min_days:", "repair_max_days:", "emergency_after_breach:",
             "load_window:", "region_names:", "branches:", "regions:", "engineers:", "branch:", "skills:", "shift:",
             "leave:", "sites:", "address:", "region:", "warranty_ends:",
+            "heartbeats:", "interval:", "grace:", "title:", "organisation:", "alertmanager_alertname:", "token_file:",
         ]
         for key in keys {
             #expect(text.contains(key), "\(key)")

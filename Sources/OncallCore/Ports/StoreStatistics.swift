@@ -38,6 +38,7 @@ public struct Repositories: Sendable {
     public var periodic: any PeriodicStore
     public var maintenance: any MaintenanceStore
     public var requests: any ServiceRequestStore
+    public var heartbeats: any HeartbeatStore
     public var health: any StoreHealth
     /// Which node runs the timers and sends notifications on this backend.
     public var role: any ActiveRole
@@ -49,8 +50,7 @@ public struct Repositories: Sendable {
     public init(
         incidents: any IncidentStore, timers: any TimerStore, deliveries: any DeliveryStore, inbound: any InboundStore,
         visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, maintenance: any MaintenanceStore,
-        requests: any ServiceRequestStore,
-        health: any StoreHealth,
+        requests: any ServiceRequestStore, heartbeats: any HeartbeatStore, health: any StoreHealth,
         role: any ActiveRole, backend: String, backup: (any StoreBackup)? = nil
     ) {
         self.incidents = incidents
@@ -62,6 +62,7 @@ public struct Repositories: Sendable {
         self.periodic = periodic
         self.maintenance = maintenance
         self.requests = requests
+        self.heartbeats = heartbeats
         self.health = health
         self.role = role
         self.backend = backend

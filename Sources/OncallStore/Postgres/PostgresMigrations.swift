@@ -242,6 +242,19 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX request_timer_due_at ON request_timer(due_at)",
         ]),
+        ("pg5-createHeartbeat", [
+            """
+            CREATE TABLE heartbeat (
+                name text PRIMARY KEY,
+                armed_at double precision NOT NULL,
+                last_beat_at double precision,
+                last_beat_by text,
+                due_at double precision NOT NULL,
+                incident_id bigint REFERENCES incident(id),
+                beats bigint NOT NULL DEFAULT 0 CHECK (beats >= 0)
+            )
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet recorded; returns the names of all applied ones.

@@ -18,6 +18,7 @@ public final class PostgresStore: Sendable {
     public let periodic: PostgresPeriodicRepository
     public let maintenance: PostgresMaintenanceRepository
     public let requests: PostgresServiceRequestRepository
+    public let heartbeats: PostgresHeartbeatRepository
     /// Which node is active; `run()` it for as long as the store is open.
     public let role: PostgresActiveRole
     /// The applied migrations' names, oldest first.
@@ -47,6 +48,7 @@ public final class PostgresStore: Sendable {
         periodic = PostgresPeriodicRepository(database: database)
         maintenance = PostgresMaintenanceRepository(database: database)
         requests = PostgresServiceRequestRepository(database: database)
+        heartbeats = PostgresHeartbeatRepository(database: database)
         var roleConfiguration = PostgresConnection.Configuration(
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable)
         roleConfiguration.options.additionalStartupParameters = [("application_name", "oncalld-" + node)]
@@ -57,7 +59,8 @@ public final class PostgresStore: Sendable {
     public var repositories: Repositories {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
-            postmortems: postmortems, periodic: periodic, maintenance: maintenance, requests: requests, health: self, role: role, backend: "postgresql")
+            postmortems: postmortems, periodic: periodic, maintenance: maintenance, requests: requests, heartbeats: heartbeats,
+            health: self, role: role, backend: "postgresql")
     }
 
     /// Closes the connections; call after the last write.

@@ -167,6 +167,9 @@ enum Migrations {
         migrator.registerMigration("v9-createServiceRequest") { db in
             try createServiceRequests(db)
         }
+        migrator.registerMigration("v10-createHeartbeat") { db in
+            try createHeartbeat(db)
+        }
         return migrator
     }
 
@@ -190,6 +193,18 @@ enum Migrations {
                 PRIMARY KEY (requestId, deadline, action)
             ) WITHOUT ROWID;
             CREATE INDEX requestTimer_dueAt ON requestTimer(dueAt);
+    /// Heartbeat monitors' durable state: the due time a miss fires at, and the outage's incident.
+    private static func createHeartbeat(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE heartbeat (
+                name TEXT PRIMARY KEY,
+                armedAt REAL NOT NULL,
+                lastBeatAt REAL,
+                lastBeatBy TEXT,
+                dueAt REAL NOT NULL,
+                incidentId INTEGER REFERENCES incident(id),
+                beats INTEGER NOT NULL DEFAULT 0 CHECK (beats >= 0)
+            );
             """)
     }
 

@@ -17,6 +17,7 @@ public final class SQLiteStore: Sendable {
     public let periodic: SQLitePeriodicRepository
     public let maintenance: SQLiteMaintenanceRepository
     public let requests: SQLiteServiceRequestRepository
+    public let heartbeats: SQLiteHeartbeatRepository
     /// One host owns the file (the daemon's instance lock), so this node is always the active one.
     public let role: SoleNode
 
@@ -33,6 +34,7 @@ public final class SQLiteStore: Sendable {
         periodic = SQLitePeriodicRepository(database: database)
         maintenance = SQLiteMaintenanceRepository(database: database)
         requests = SQLiteServiceRequestRepository(database: database)
+        heartbeats = SQLiteHeartbeatRepository(database: database)
         role = SoleNode(node: node, since: Date())
     }
 
@@ -40,7 +42,8 @@ public final class SQLiteStore: Sendable {
     public var repositories: Repositories {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
-            postmortems: postmortems, periodic: periodic, maintenance: maintenance, requests: requests, health: self, role: role, backend: "sqlite",
+            postmortems: postmortems, periodic: periodic, maintenance: maintenance, requests: requests, heartbeats: heartbeats,
+            health: self, role: role, backend: "sqlite",
             backup: SQLiteBackup(database: database))
     }
 
