@@ -23,6 +23,7 @@ public final class InMemoryIncidentStore: IncidentStore, TimerStore, StoreHealth
         var periodicDue: [PeriodicKind: Date] = [:]
         var documents: [PeriodicDocument] = []
         var windows: [MaintenanceWindow] = []
+        var calendarFeeds: [CalendarFeed] = []
         var writes = 0
     }
 

@@ -1,0 +1,33 @@
+import Foundation
+
+/// What calendar feeds are drawn from: the schedules, the working calendar and people's names
+/// of the configuration in force.
+public struct CalendarFeedSource: Sendable {
+    public var roster: OnCallRoster
+    public var calendar: WorkingCalendar
+    /// Display names by person id; its keys are the people a person's feed may be for.
+    public var personNames: [String: String]
+
+    public init(roster: OnCallRoster, calendar: WorkingCalendar, personNames: [String: String]) {
+        self.roster = roster
+        self.calendar = calendar
+        self.personNames = personNames
+    }
+
+    /// Refuses a feed for a schedule or person the configuration does not define.
+    public func validate(_ subject: CalendarFeedSubject) throws(LifecycleError) {
+        switch subject {
+        case let .schedule(id):
+            guard roster.schedule(id) != nil else {
+                throw .invalidField("schedule", reason: "no schedule '\(id)'; schedules: \(roster.schedules.map(\.id).joined(separator: ", "))")
+            }
+        case let .person(id):
+            guard personNames[id] != nil else { throw .invalidField("person", reason: "no person '\(id)' under people") }
+        }
+    }
+
+    /// The feed of `subject` over `window`.
+    public func feed(_ subject: CalendarFeedSubject, window: CalendarFeedWindow) -> ICalendarFeed {
+        ICalendarFeed(subject: subject, roster: roster, calendar: calendar, personNames: personNames, window: window)
+    }
+}
