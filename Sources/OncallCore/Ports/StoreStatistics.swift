@@ -37,6 +37,7 @@ public struct Repositories: Sendable {
     public var postmortems: any PostmortemStore
     public var periodic: any PeriodicStore
     public var maintenance: any MaintenanceStore
+    public var calendarFeeds: any CalendarFeedStore
     public var health: any StoreHealth
     /// Which node runs the timers and sends notifications on this backend.
     public var role: any ActiveRole
@@ -48,7 +49,7 @@ public struct Repositories: Sendable {
     public init(
         incidents: any IncidentStore, timers: any TimerStore, deliveries: any DeliveryStore, inbound: any InboundStore,
         visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, maintenance: any MaintenanceStore,
-        health: any StoreHealth,
+        calendarFeeds: any CalendarFeedStore, health: any StoreHealth,
         role: any ActiveRole, backend: String, backup: (any StoreBackup)? = nil
     ) {
         self.incidents = incidents
@@ -59,6 +60,7 @@ public struct Repositories: Sendable {
         self.postmortems = postmortems
         self.periodic = periodic
         self.maintenance = maintenance
+        self.calendarFeeds = calendarFeeds
         self.health = health
         self.role = role
         self.backend = backend

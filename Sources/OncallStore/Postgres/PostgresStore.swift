@@ -17,6 +17,7 @@ public final class PostgresStore: Sendable {
     public let postmortems: PostgresPostmortemRepository
     public let periodic: PostgresPeriodicRepository
     public let maintenance: PostgresMaintenanceRepository
+    public let calendarFeeds: PostgresCalendarFeedRepository
     /// Which node is active; `run()` it for as long as the store is open.
     public let role: PostgresActiveRole
     /// The applied migrations' names, oldest first.
@@ -45,6 +46,7 @@ public final class PostgresStore: Sendable {
         postmortems = PostgresPostmortemRepository(database: database)
         periodic = PostgresPeriodicRepository(database: database)
         maintenance = PostgresMaintenanceRepository(database: database)
+        calendarFeeds = PostgresCalendarFeedRepository(database: database)
         var roleConfiguration = PostgresConnection.Configuration(
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable)
         roleConfiguration.options.additionalStartupParameters = [("application_name", "oncalld-" + node)]
@@ -55,7 +57,7 @@ public final class PostgresStore: Sendable {
     public var repositories: Repositories {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
-            postmortems: postmortems, periodic: periodic, maintenance: maintenance, health: self, role: role, backend: "postgresql")
+            postmortems: postmortems, periodic: periodic, maintenance: maintenance, calendarFeeds: calendarFeeds, health: self, role: role, backend: "postgresql")
     }
 
     /// Closes the connections; call after the last write.

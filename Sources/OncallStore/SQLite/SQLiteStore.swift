@@ -16,6 +16,7 @@ public final class SQLiteStore: Sendable {
     public let postmortems: SQLitePostmortemRepository
     public let periodic: SQLitePeriodicRepository
     public let maintenance: SQLiteMaintenanceRepository
+    public let calendarFeeds: SQLiteCalendarFeedRepository
     /// One host owns the file (the daemon's instance lock), so this node is always the active one.
     public let role: SoleNode
 
@@ -31,6 +32,7 @@ public final class SQLiteStore: Sendable {
         postmortems = SQLitePostmortemRepository(database: database)
         periodic = SQLitePeriodicRepository(database: database)
         maintenance = SQLiteMaintenanceRepository(database: database)
+        calendarFeeds = SQLiteCalendarFeedRepository(database: database)
         role = SoleNode(node: node, since: Date())
     }
 
@@ -38,7 +40,7 @@ public final class SQLiteStore: Sendable {
     public var repositories: Repositories {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
-            postmortems: postmortems, periodic: periodic, maintenance: maintenance, health: self, role: role, backend: "sqlite",
+            postmortems: postmortems, periodic: periodic, maintenance: maintenance, calendarFeeds: calendarFeeds, health: self, role: role, backend: "sqlite",
             backup: SQLiteBackup(database: database))
     }
 
