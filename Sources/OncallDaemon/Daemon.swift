@@ -43,7 +43,7 @@ public enum Daemon {
         let dependencies = APIDependencies(
             service: services.incidents, postmortems: services.postmortems, statistics: services.statistics, store: parts.repositories,
             ingest: IngestAdapter(ingest: services.ingest), settings: holder, metrics: parts.metrics, clock: parts.clock,
-            maintenance: services.maintenance)
+            maintenance: services.maintenance, calendarFeeds: services.calendarFeeds)
         let listeners = try makeListeners(parts, services: services, dependencies: dependencies, config: config, notifier: notifier)
 
         // Shutdown runs in reverse order: STOPPING=1 first, then the listeners drain, then the engine stops.
@@ -92,6 +92,7 @@ public enum Daemon {
         let periodic: PeriodicReportEngine
         let ingest: InboundIngest
         let maintenance: MaintenanceService
+        let calendarFeeds: CalendarFeedService
         /// Signalled after every commit and fired timer (refreshes the dispatch gauges).
         let changed: Wakeup
     }
@@ -168,6 +169,8 @@ public enum Daemon {
             statistics: StatisticsService(incidents: store.incidents, visits: store.visits, clock: clock, settings: holder),
             engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest,
             maintenance: MaintenanceService(store: store.maintenance, clock: clock, timersChanged: { wakeup.signal() }),
+            calendarFeeds: CalendarFeedService(
+                store: store.calendarFeeds, clock: clock, source: { holder.runtime.calendarFeeds }, sha256: { SHA256Hex.of(Data($0.utf8)) }),
             changed: changed)
     }
 

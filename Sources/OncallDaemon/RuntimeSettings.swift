@@ -24,6 +24,8 @@ struct RuntimeSettings: Sendable {
     let service: ServiceSettings
     /// What the HTTP routes read.
     let api: APISettings
+    /// What calendar feeds show: the schedules, the working calendar, people's names.
+    let calendarFeeds: CalendarFeedSource
 
     init(_ config: DaemonConfig) {
         self.config = config
@@ -93,6 +95,7 @@ struct RuntimeSettings: Sendable {
             reminderLimit: config.postmortem.reminders, calendar: config.calendar, personByActor: personByActor,
             fallbackOwner: config.projectManagers.first)
         let names = Dictionary(config.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        calendarFeeds = CalendarFeedSource(roster: roster, calendar: config.calendar, personNames: names)
         periodic = PeriodicReportEngine.Settings(
             kinds: Set([config.reports.weekly ? PeriodicKind.weekly : nil, config.reports.monthly ? .monthly : nil].compactMap { $0 }),
             at: config.reports.at, calendar: config.calendar, names: names)
@@ -109,7 +112,8 @@ struct RuntimeSettings: Sendable {
                 links?.verify(token, now: now).map {
                     APIDependencies.LinkClaims(incident: IncidentNumber($0.incident), action: $0.action.rawValue, person: $0.person)
                 }
-            })
+            },
+            publicBaseURL: notify.baseURL)
         intakeRules = IntakeRules(
             organisationByDomain: intake.organisationByDomain, defaultOrganisation: intake.defaultOrganisation,
             serviceByTag: intake.serviceByTag,

@@ -63,13 +63,16 @@ public struct APIDependencies: Sendable {
     public var clock: any OncallClock
     /// Maintenance windows (`/v1/maintenance`); nil serves none.
     public var maintenance: MaintenanceService?
+    /// Calendar subscriptions (`/v1/calendar-feeds`) and their feeds (`/v1/calendars/{token}.ics`); nil serves none.
+    public var calendarFeeds: CalendarFeedService?
 
     public init(
         service: IncidentService, postmortems: PostmortemService?, statistics: StatisticsService?, store: Repositories,
         ingest: (any IngestPort)?, settings: any APISettingsSource, metrics: HTTPMetrics, clock: any OncallClock,
-        maintenance: MaintenanceService? = nil
+        maintenance: MaintenanceService? = nil, calendarFeeds: CalendarFeedService? = nil
     ) {
         self.maintenance = maintenance
+        self.calendarFeeds = calendarFeeds
         self.service = service
         self.postmortems = postmortems
         self.statistics = statistics
@@ -93,11 +96,14 @@ public struct APISettings: Sendable {
     public var onCall: @Sendable (Date) -> OnCallDTO
     /// Verifies a link token at an instant; nil for a forged or expired one.
     public var verifyLink: @Sendable (String, Date) -> APIDependencies.LinkClaims?
+    /// Where people reach the TCP listener (`notify.base_url`): the base of calendar feed addresses.
+    public var publicBaseURL: String?
 
     public init(
         maxBodyBytes: Int, dispatch: DispatchSetup?, timeZone: TimeZone, onCall: @escaping @Sendable (Date) -> OnCallDTO,
-        verifyLink: @escaping @Sendable (String, Date) -> APIDependencies.LinkClaims?
+        verifyLink: @escaping @Sendable (String, Date) -> APIDependencies.LinkClaims?, publicBaseURL: String? = nil
     ) {
+        self.publicBaseURL = publicBaseURL
         self.maxBodyBytes = maxBodyBytes
         self.dispatch = dispatch
         self.timeZone = timeZone

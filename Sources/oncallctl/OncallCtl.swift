@@ -13,7 +13,7 @@ struct OncallCtl: ParsableCommand {
         subcommands: [
             Report.self, List.self, Show.self, Ack.self, Escalate.self, Resolve.self, Close.self, Note.self, Deliveries.self, OnCall.self, DispatchCommand.self, VisitCommand.self, Dispatches.self, QuarantineCommand.self,
             PostmortemCommand.self, ArchiveCommand.self, Stats.self, DocumentsCommand.self, Health.self, Status.self, Backup.self,
-            MaintenanceCommand.self,
+            MaintenanceCommand.self, CalendarCommand.self,
         ]
     )
 
