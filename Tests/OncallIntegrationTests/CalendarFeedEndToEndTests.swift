@@ -180,6 +180,12 @@ struct CalendarFeedEndToEndTests {
         // The holiday is an all-day event.
         #expect(events.contains { $0.allDay && $0.start == .day(setup.holiday) && $0.summary == "Public holiday" }, "\(events.filter(\.allDay))")
 
+        // The window is asked for in the address, within bounds.
+        let narrow = try await fetch(url + "?days_back=0&days_ahead=1")
+        #expect(narrow.status == 200 && !(narrow.events ?? []).isEmpty && (narrow.events ?? []).count < events.count, "\(narrow.events ?? [])")
+        #expect(try await sandbox.tcp("GET", "/v1/calendars/\(token).ics?days_back=91", token: nil).status == 422)
+        #expect(try await sandbox.tcp("GET", "/v1/calendars/\(token).ics?from=2026-01-01", token: nil).status == 400)
+
         // The same UIDs on a second fetch.
         let again = try await fetch(url)
         #expect(Set((again.events ?? []).map(\.uid)) == Set(events.map(\.uid)))
