@@ -61,6 +61,12 @@ struct CalendarFeedServiceTests {
         #expect(try await service.feed(token: second.token)?.subject == .person("li.na"))
     }
 
+    @Test("a schedule may be named by its display name; the feed stores its id")
+    func scheduleByName() async throws {
+        let (feed, _) = try await service.subscribe(.schedule("一线值班"), actor: "unix:alice")
+        #expect(feed.subject == .schedule("primary"))
+    }
+
     @Test("a feed of an unknown schedule or person is refused and nothing is stored")
     func unknownSubject() async throws {
         let service = self.service

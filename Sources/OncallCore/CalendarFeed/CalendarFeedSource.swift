@@ -14,15 +14,18 @@ public struct CalendarFeedSource: Sendable {
         self.personNames = personNames
     }
 
-    /// Refuses a feed for a schedule or person the configuration does not define.
-    public func validate(_ subject: CalendarFeedSubject) throws(LifecycleError) {
+    /// The subject as stored: a schedule given by its id or its display name becomes its id. A
+    /// schedule or person the configuration does not define is refused.
+    public func resolve(_ subject: CalendarFeedSubject) throws(LifecycleError) -> CalendarFeedSubject {
         switch subject {
-        case let .schedule(id):
-            guard roster.schedule(id) != nil else {
-                throw .invalidField("schedule", reason: "no schedule '\(id)'; schedules: \(roster.schedules.map(\.id).joined(separator: ", "))")
+        case let .schedule(text):
+            guard let schedule = roster.schedule(text) ?? roster.schedules.first(where: { $0.name == text }) else {
+                throw .invalidField("schedule", reason: "no schedule '\(text)'; schedules: \(roster.schedules.map(\.id).joined(separator: ", "))")
             }
+            return .schedule(schedule.id)
         case let .person(id):
             guard personNames[id] != nil else { throw .invalidField("person", reason: "no person '\(id)' under people") }
+            return subject
         }
     }
 

@@ -25,10 +25,10 @@ public struct CalendarFeedService: Sendable {
         self.newToken = newToken
     }
 
-    /// Stores a new feed of a configured schedule or person; returns it with its token, which is
-    /// not kept and cannot be shown again. An unknown subject throws `LifecycleError`.
-    public func subscribe(_ subject: CalendarFeedSubject, actor: String) async throws -> (feed: CalendarFeed, token: String) {
-        try source().validate(subject)
+    /// Stores a new feed of a configured schedule (by id or name) or person; returns it with its
+    /// token, which is not kept and cannot be shown again. An unknown subject throws `LifecycleError`.
+    public func subscribe(_ requested: CalendarFeedSubject, actor: String) async throws -> (feed: CalendarFeed, token: String) {
+        let subject = try source().resolve(requested)
         let (token, now) = (newToken(), clock.now)
         let hash = sha256(token)
         let feed = try await store.addFeed { id in

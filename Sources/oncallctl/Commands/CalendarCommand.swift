@@ -14,13 +14,13 @@ struct CalendarCommand: ParsableCommand {
             """,
         subcommands: [Subscribe.self, ListFeeds.self, Revoke.self])
 
-    /// `calendar subscribe (--schedule ID | --person ID)`.
+    /// `calendar subscribe (--schedule ID|NAME | --person ID)`.
     struct Subscribe: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "subscribe", abstract: "Make a secret calendar address for a schedule or a person; prints it.")
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("The schedule's id (every shift of it).", valueName: "id")) var schedule: String?
+        @Option(help: ArgumentHelp("The schedule's id or name (every shift of it).", valueName: "schedule")) var schedule: String?
         @Option(help: ArgumentHelp("A person's id (their shifts over every schedule).", valueName: "id")) var person: String?
         @Flag(help: "Print the subscription, its token and address as JSON.") var json = false
 
