@@ -161,6 +161,9 @@ struct ICalendarFeedTests {
         // No bare LF anywhere: every line ends in CRLF.
         let bytes = Array(text.utf8)
         #expect(bytes.indices.allSatisfy { bytes[$0] != 10 || ($0 > 0 && bytes[$0 - 1] == 13) })
+        // No physical line is longer than 75 octets (the descriptions here are longer and fold).
+        #expect(bytes.split(separator: 10).allSatisfy { $0.count <= 76 })
+        #expect(bytes.split(separator: 10).contains { $0.first == 32 })
         #expect(lines.first == "BEGIN:VCALENDAR")
         #expect(lines.last == "END:VCALENDAR")
         for property in ["VERSION:2.0", "PRODID:-//oncalld//On-call schedules//EN", "CALSCALE:GREGORIAN", "X-WR-CALNAME:On call: 一线值班"] {

@@ -68,7 +68,8 @@ public struct ICalendarFeed: Sendable, Equatable {
             ])
         }
         for day in holidays {
-            text += allDayEvent(day, kind: "holiday", summary: "Public holiday", description: "No working hours: out-of-hours layers apply all day.", stamp: stamp)
+            text += allDayEvent(
+                day, kind: "holiday", summary: "Public holiday", description: "No working hours: out-of-hours layers apply all day.", stamp: stamp)
         }
         for day in makeupDays {
             text += allDayEvent(
