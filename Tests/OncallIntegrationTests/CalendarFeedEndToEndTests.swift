@@ -121,7 +121,7 @@ struct CalendarFeedEndToEndTests {
         defer { sandbox.cleanup() }
         let setup = config(sandbox, now: Date())
         try sandbox.writeConfig(setup.text)
-        _ = try await sandbox.startDaemon()
+        let daemon = try await sandbox.startDaemon()
 
         let subscribed = try await calendar(sandbox, ["subscribe", "--schedule", "primary"])
         #expect(subscribed.status == 0, "\(subscribed)")
@@ -224,6 +224,16 @@ struct CalendarFeedEndToEndTests {
         #expect(try await fetch(try #require(person.url)).status == 200, "the other feed still works")
         let relisted = try await calendar(sandbox, ["list"])
         #expect(relisted.stdout.split(separator: "\n").contains { $0.contains("CF-1") && $0.contains("revoked") }, "\(relisted)")
+
+        // A feed follows the configuration in force: renamed by a reload, the next fetch shows the new name.
+        try sandbox.writeConfig(setup.text.replacingOccurrences(of: "name: 一线值班, 白班", with: "name: 一线值班"))
+        let ready = try #require(daemon.notify.index(of: "READY=1"))
+        daemon.send(SIGHUP)
+        let reloading = try await daemon.notify.waitFor("RELOADING=1", skipping: ready + 1)
+        try await daemon.notify.waitFor("READY=1", skipping: reloading + 1)
+        let renamed = (try await fetch(try #require(person.url)).events ?? []).filter { !$0.allDay }
+        #expect(!renamed.isEmpty && renamed.allSatisfy { $0.summary == "On call: 李娜 (一线值班)" }, "\(renamed.map(\.summary))")
+        #expect(Set(renamed.map(\.uid)) == Set(personShifts.map(\.uid)), "the same shifts keep their UIDs")
 
         // The secret never reaches the log.
         #expect(!sandbox.logs.contains(token), "the token is in the daemon's log")
