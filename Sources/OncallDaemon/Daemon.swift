@@ -44,7 +44,8 @@ public enum Daemon {
         let dependencies = APIDependencies(
             service: services.incidents, postmortems: services.postmortems, statistics: services.statistics, store: parts.repositories,
             ingest: IngestAdapter(ingest: services.ingest), settings: holder, metrics: parts.metrics, clock: parts.clock,
-            maintenance: services.maintenance, requests: services.requests, heartbeats: services.heartbeats)
+            maintenance: services.maintenance, requests: services.requests, heartbeats: services.heartbeats,
+            calendarFeeds: services.calendarFeeds)
         let listeners = try makeListeners(parts, services: services, dependencies: dependencies, config: config, notifier: notifier)
 
         // Shutdown runs in reverse order: STOPPING=1 first, then the listeners drain, then the engine stops.
@@ -101,6 +102,7 @@ public enum Daemon {
         let heartbeats: HeartbeatService
         /// Wakes the heartbeat loop after a reload (a new heartbeat, a shorter interval).
         let heartbeatsChanged: Wakeup
+        let calendarFeeds: CalendarFeedService
         /// Signalled after every commit and fired timer (refreshes the dispatch gauges).
         let changed: Wakeup
     }
@@ -215,7 +217,10 @@ public enum Daemon {
             engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest,
             maintenance: MaintenanceService(store: store.maintenance, clock: clock, timersChanged: { wakeup.signal() }),
             requests: requests, requestTimers: requestTimers,
-            heartbeats: heartbeats, heartbeatsChanged: heartbeatsChanged, changed: changed)
+            heartbeats: heartbeats, heartbeatsChanged: heartbeatsChanged,
+            calendarFeeds: CalendarFeedService(
+                store: store.calendarFeeds, clock: clock, source: { holder.runtime.calendarFeeds }, sha256: { SHA256Hex.of(Data($0.utf8)) }),
+            changed: changed)
     }
 
     static func makeDispatcher(_ parts: Parts) -> OutboxDispatcher {

@@ -28,6 +28,8 @@ struct RuntimeSettings: Sendable {
     let requests: ServiceRequestService.Settings
     /// The declared heartbeat monitors.
     let heartbeats: [Heartbeat]
+    /// What calendar feeds show: the schedules, the working calendar, people's names.
+    let calendarFeeds: CalendarFeedSource
 
     init(_ config: DaemonConfig) {
         self.config = config
@@ -97,6 +99,7 @@ struct RuntimeSettings: Sendable {
             reminderLimit: config.postmortem.reminders, calendar: config.calendar, personByActor: personByActor,
             fallbackOwner: config.projectManagers.first)
         let names = Dictionary(config.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        calendarFeeds = CalendarFeedSource(roster: roster, calendar: config.calendar, personNames: names)
         periodic = PeriodicReportEngine.Settings(
             kinds: Set([config.reports.weekly ? PeriodicKind.weekly : nil, config.reports.monthly ? .monthly : nil].compactMap { $0 }),
             at: config.reports.at, calendar: config.calendar, names: names)
@@ -115,7 +118,8 @@ struct RuntimeSettings: Sendable {
                 }
             },
             heartbeatAccess: Dictionary(config.heartbeats.map { ($0.heartbeat.name, HeartbeatAccess(tokens: $0.tokens, secret: $0.secret)) },
-                                        uniquingKeysWith: { first, _ in first }))
+                                        uniquingKeysWith: { first, _ in first }),
+            publicBaseURL: notify.baseURL)
         let requestsConfig = config.requests
         requests = ServiceRequestService.Settings(
             policy: RequestPolicy(

@@ -67,15 +67,19 @@ public struct APIDependencies: Sendable {
     public var requests: ServiceRequestService?
     /// Heartbeat monitors (`/v1/heartbeats`); nil serves none.
     public var heartbeats: HeartbeatService?
+    /// Calendar subscriptions (`/v1/calendar-feeds`) and their feeds (`/v1/calendars/{token}.ics`); nil serves none.
+    public var calendarFeeds: CalendarFeedService?
 
     public init(
         service: IncidentService, postmortems: PostmortemService?, statistics: StatisticsService?, store: Repositories,
         ingest: (any IngestPort)?, settings: any APISettingsSource, metrics: HTTPMetrics, clock: any OncallClock,
-        maintenance: MaintenanceService? = nil, requests: ServiceRequestService? = nil, heartbeats: HeartbeatService? = nil
+        maintenance: MaintenanceService? = nil, requests: ServiceRequestService? = nil, heartbeats: HeartbeatService? = nil,
+        calendarFeeds: CalendarFeedService? = nil
     ) {
         self.maintenance = maintenance
         self.requests = requests
         self.heartbeats = heartbeats
+        self.calendarFeeds = calendarFeeds
         self.service = service
         self.postmortems = postmortems
         self.statistics = statistics
@@ -101,12 +105,16 @@ public struct APISettings: Sendable {
     public var verifyLink: @Sendable (String, Date) -> APIDependencies.LinkClaims?
     /// Who may beat each heartbeat over TCP, by name.
     public var heartbeatAccess: [String: HeartbeatAccess]
+    /// Where people reach the TCP listener (`notify.base_url`): the base of calendar feed addresses.
+    public var publicBaseURL: String?
 
     public init(
         maxBodyBytes: Int, dispatch: DispatchSetup?, timeZone: TimeZone, onCall: @escaping @Sendable (Date) -> OnCallDTO,
-        verifyLink: @escaping @Sendable (String, Date) -> APIDependencies.LinkClaims?, heartbeatAccess: [String: HeartbeatAccess] = [:]
+        verifyLink: @escaping @Sendable (String, Date) -> APIDependencies.LinkClaims?, heartbeatAccess: [String: HeartbeatAccess] = [:],
+        publicBaseURL: String? = nil
     ) {
         self.heartbeatAccess = heartbeatAccess
+        self.publicBaseURL = publicBaseURL
         self.maxBodyBytes = maxBodyBytes
         self.dispatch = dispatch
         self.timeZone = timeZone

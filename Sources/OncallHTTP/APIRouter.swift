@@ -4,7 +4,7 @@ import OncallCore
 
 /// Builds the router for one listener. The same API is served on the Unix socket (callers
 /// admitted by peer credentials) and on TCP (callers admitted by API token); TCP also serves the
-/// acknowledge/resolve links from messages, whose signed token is their credential.
+/// acknowledge/resolve links from messages and the calendar feeds, whose tokens are their credentials.
 public enum APIRouter {
     /// How callers on a listener prove who they are.
     public enum Transport: Sendable {
@@ -31,6 +31,7 @@ public enum APIRouter {
             ActionLinkRoutes(dependencies: dependencies).register(on: router)
             // A heartbeat's own token beats it and opens nothing else, so its beat sits outside the API-token group.
             HeartbeatRoutes(dependencies: dependencies).registerBeat(on: router, tokens: tokens)
+            CalendarRoutes(dependencies: dependencies).register(on: router)
             if let ingest = dependencies.ingest {
                 InboundRoutes(handle: { try await ingest.inbound($0) }, maxBodyBytes: 26 << 20).register(on: router)
             }
@@ -63,6 +64,7 @@ public enum APIRouter {
         MaintenanceRoutes(dependencies: dependencies).register(on: api)
         ServiceRequestRoutes(dependencies: dependencies).register(on: api)
         HeartbeatRoutes(dependencies: dependencies).registerReads(on: api)
+        CalendarFeedRoutes(dependencies: dependencies).register(on: api)
         // Raw mail from `oncallctl report --eml` only on the socket, where the caller is a known local user.
         let local = if case .unixSocket = transport { true } else { false }
         QuarantineRoutes(dependencies: dependencies, servesLocalMail: local).register(on: api)

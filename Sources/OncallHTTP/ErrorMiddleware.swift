@@ -24,7 +24,9 @@ public struct ErrorMiddleware: RouterMiddleware {
                                       ? "the message is larger than the 26 MiB mail limit"
                                       : "the body is larger than \(maxBodyBytes()) bytes (http.max_body)").response
             }
-            context.logger.error("request failed", metadata: ["error": "\(error)", "http.path": "\(request.uri.path)"])
+            // A calendar feed's path is its secret: the log names the route only.
+            let path = request.uri.path.hasPrefix(CalendarRoutes.prefix) ? CalendarRoutes.prefix + "{token}.ics" : request.uri.path
+            context.logger.error("request failed", metadata: ["error": "\(error)", "http.path": "\(path)"])
             return APIFailure(status: .internalServerError, code: "internal", message: "internal error; see the daemon's log").response
         }
     }

@@ -24,6 +24,7 @@ public final class InMemoryIncidentStore: IncidentStore, TimerStore, StoreHealth
         var documents: [PeriodicDocument] = []
         var windows: [MaintenanceWindow] = []
         var heartbeats: [String: HeartbeatState] = [:]
+        var calendarFeeds: [CalendarFeed] = []
         var writes = 0
     }
 

@@ -66,7 +66,7 @@ func exerciseAPI(_ data: Data) -> String {
     let outcomes = [
         attempt(ReportForm.self), attempt(EscalateRequest.self), attempt(ResolveRequest.self), attempt(NoteRequest.self),
         attempt(EmptyRequest.self), attempt(DispatchRequestBody.self), attempt(VisitStepBody.self),
-        attempt(PostmortemEditRequest.self), attempt(PostmortemReviewRequest.self),
+        attempt(PostmortemEditRequest.self), attempt(PostmortemReviewRequest.self), attempt(CalendarFeedRequestDTO.self),
     ]
     return outcomes.joined(separator: ",")
 }

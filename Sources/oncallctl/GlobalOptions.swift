@@ -50,7 +50,7 @@ extension GlobalOptions {
     /// Subcommands that are groups, and their subcommands' names.
     static let groups: [String: Set<String>] = Dictionary(
         uniqueKeysWithValues: [QuarantineCommand.self, PostmortemCommand.self, ArchiveCommand.self, DocumentsCommand.self, MaintenanceCommand.self,
-                         RequestCommand.self].map {
+                         RequestCommand.self, CalendarCommand.self].map {
             (group: any ParsableCommand.Type) in
             (group.configuration.commandName ?? "", Set(group.configuration.subcommands.compactMap { $0.configuration.commandName }))
         })

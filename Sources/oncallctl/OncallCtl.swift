@@ -14,6 +14,7 @@ struct OncallCtl: ParsableCommand {
             Report.self, List.self, Show.self, Ack.self, Escalate.self, Resolve.self, Close.self, Note.self, Deliveries.self, OnCall.self, DispatchCommand.self, VisitCommand.self, Dispatches.self, QuarantineCommand.self,
             PostmortemCommand.self, ArchiveCommand.self, Stats.self, DocumentsCommand.self, Health.self, Status.self, Backup.self,
             MaintenanceCommand.self, RequestCommand.self, Releases.self, HeartbeatCommand.self, HeartbeatsCommand.self,
+            CalendarCommand.self,
         ]
     )
 

@@ -39,6 +39,7 @@ public struct Repositories: Sendable {
     public var maintenance: any MaintenanceStore
     public var requests: any ServiceRequestStore
     public var heartbeats: any HeartbeatStore
+    public var calendarFeeds: any CalendarFeedStore
     public var health: any StoreHealth
     /// Which node runs the timers and sends notifications on this backend.
     public var role: any ActiveRole
@@ -50,7 +51,7 @@ public struct Repositories: Sendable {
     public init(
         incidents: any IncidentStore, timers: any TimerStore, deliveries: any DeliveryStore, inbound: any InboundStore,
         visits: any VisitStore, postmortems: any PostmortemStore, periodic: any PeriodicStore, maintenance: any MaintenanceStore,
-        requests: any ServiceRequestStore, heartbeats: any HeartbeatStore, health: any StoreHealth,
+        requests: any ServiceRequestStore, heartbeats: any HeartbeatStore, calendarFeeds: any CalendarFeedStore, health: any StoreHealth,
         role: any ActiveRole, backend: String, backup: (any StoreBackup)? = nil
     ) {
         self.incidents = incidents
@@ -63,6 +64,7 @@ public struct Repositories: Sendable {
         self.maintenance = maintenance
         self.requests = requests
         self.heartbeats = heartbeats
+        self.calendarFeeds = calendarFeeds
         self.health = health
         self.role = role
         self.backend = backend

@@ -255,6 +255,22 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        // Calendar subscriptions keep the secret token's hash, never the token; unique, so one look-up finds it.
+        ("pg6-createCalendarFeed", [
+            """
+            CREATE TABLE calendar_feed (
+                id bigserial PRIMARY KEY,
+                subject_kind text NOT NULL CHECK (subject_kind IN ('schedule', 'person')),
+                subject_id text NOT NULL CHECK (subject_id <> ''),
+                token_hash text NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+                created_by text NOT NULL,
+                created_at double precision NOT NULL,
+                revoked_at double precision,
+                revoked_by text,
+                CHECK ((revoked_at IS NULL) = (revoked_by IS NULL))
+            )
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet recorded; returns the names of all applied ones.

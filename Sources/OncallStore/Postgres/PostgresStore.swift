@@ -19,6 +19,7 @@ public final class PostgresStore: Sendable {
     public let maintenance: PostgresMaintenanceRepository
     public let requests: PostgresServiceRequestRepository
     public let heartbeats: PostgresHeartbeatRepository
+    public let calendarFeeds: PostgresCalendarFeedRepository
     /// Which node is active; `run()` it for as long as the store is open.
     public let role: PostgresActiveRole
     /// The applied migrations' names, oldest first.
@@ -49,6 +50,7 @@ public final class PostgresStore: Sendable {
         maintenance = PostgresMaintenanceRepository(database: database)
         requests = PostgresServiceRequestRepository(database: database)
         heartbeats = PostgresHeartbeatRepository(database: database)
+        calendarFeeds = PostgresCalendarFeedRepository(database: database)
         var roleConfiguration = PostgresConnection.Configuration(
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable)
         roleConfiguration.options.additionalStartupParameters = [("application_name", "oncalld-" + node)]
@@ -60,7 +62,7 @@ public final class PostgresStore: Sendable {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
             postmortems: postmortems, periodic: periodic, maintenance: maintenance, requests: requests, heartbeats: heartbeats,
-            health: self, role: role, backend: "postgresql")
+            calendarFeeds: calendarFeeds, health: self, role: role, backend: "postgresql")
     }
 
     /// Closes the connections; call after the last write.

@@ -170,6 +170,9 @@ enum Migrations {
         migrator.registerMigration("v10-createHeartbeat") { db in
             try createHeartbeat(db)
         }
+        migrator.registerMigration("v11-createCalendarFeed") { db in
+            try createCalendarFeed(db)
+        }
         return migrator
     }
 
@@ -193,6 +196,9 @@ enum Migrations {
                 PRIMARY KEY (requestId, deadline, action)
             ) WITHOUT ROWID;
             CREATE INDEX requestTimer_dueAt ON requestTimer(dueAt);
+            """)
+    }
+
     /// Heartbeat monitors' durable state: the due time a miss fires at, and the outage's incident.
     private static func createHeartbeat(_ db: Database) throws {
         try db.execute(sql: """
@@ -228,6 +234,23 @@ enum Migrations {
             ALTER TABLE incident ADD COLUMN maintenanceWindow INTEGER REFERENCES maintenanceWindow(id);
             ALTER TABLE incident ADD COLUMN maintenanceUntil REAL;
             CREATE INDEX incident_maintenanceWindow ON incident(maintenanceWindow) WHERE maintenanceWindow IS NOT NULL;
+            """)
+    }
+
+    /// Calendar subscriptions: the secret token's hash (never the token), unique so one look-up finds it.
+    private static func createCalendarFeed(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE calendarFeed (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                subjectKind TEXT NOT NULL CHECK (subjectKind IN ('schedule', 'person')),
+                subjectId TEXT NOT NULL CHECK (subjectId <> ''),
+                tokenHash TEXT NOT NULL UNIQUE CHECK (length(tokenHash) = 64),
+                createdBy TEXT NOT NULL,
+                createdAt REAL NOT NULL,
+                revokedAt REAL,
+                revokedBy TEXT,
+                CHECK ((revokedAt IS NULL) = (revokedBy IS NULL))
+            );
             """)
     }
 

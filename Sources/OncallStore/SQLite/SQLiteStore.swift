@@ -18,6 +18,7 @@ public final class SQLiteStore: Sendable {
     public let maintenance: SQLiteMaintenanceRepository
     public let requests: SQLiteServiceRequestRepository
     public let heartbeats: SQLiteHeartbeatRepository
+    public let calendarFeeds: SQLiteCalendarFeedRepository
     /// One host owns the file (the daemon's instance lock), so this node is always the active one.
     public let role: SoleNode
 
@@ -35,6 +36,7 @@ public final class SQLiteStore: Sendable {
         maintenance = SQLiteMaintenanceRepository(database: database)
         requests = SQLiteServiceRequestRepository(database: database)
         heartbeats = SQLiteHeartbeatRepository(database: database)
+        calendarFeeds = SQLiteCalendarFeedRepository(database: database)
         role = SoleNode(node: node, since: Date())
     }
 
@@ -43,7 +45,7 @@ public final class SQLiteStore: Sendable {
         Repositories(
             incidents: incidents, timers: timers, deliveries: deliveries, inbound: inbound, visits: visits,
             postmortems: postmortems, periodic: periodic, maintenance: maintenance, requests: requests, heartbeats: heartbeats,
-            health: self, role: role, backend: "sqlite",
+            calendarFeeds: calendarFeeds, health: self, role: role, backend: "sqlite",
             backup: SQLiteBackup(database: database))
     }
 
