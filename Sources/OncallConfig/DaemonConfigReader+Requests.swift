@@ -18,6 +18,9 @@ extension DaemonConfigReader {
             for kind in RequestKind.allCases {
                 guard let entry = kinds[kind.rawValue] else { continue }
                 let promises = RequestsConfig.configurablePromises(of: kind)
+                guard !promises.isEmpty else {
+                    throw entry.error("a \(kind.rawValue) request's promises are its release window (releases.*), not working days")
+                }
                 let days = try entry.mapping(keys: promises.map(\.name.rawValue))
                 for promise in promises {
                     guard let value = days[promise.name.rawValue] else { continue }
