@@ -78,11 +78,16 @@ public struct ServiceRequestDTO: Codable, Sendable, Equatable {
     public var reason: String?
     public var fixedIssues: [String]
     public var window: Window?
+    /// A release's services, and the maintenance window (`MW-3`) holding their pages during its window.
+    public var services: [String]
+    public var maintenanceWindow: String?
     public var promises: [Promise]
     public var timeline: [Entry]
 
     enum CodingKeys: String, CodingKey {
         case id, number, kind, subject, organisation, requester, contact, description, owner, status, reason, window, promises, timeline
+        case services
+        case maintenanceWindow = "maintenance_window"
         case submittedAt = "submitted_at"
         case submittedBy = "submitted_by"
         case closedAt = "closed_at"
@@ -113,6 +118,8 @@ public struct ServiceRequestDTO: Codable, Sendable, Equatable {
         reason = form.reason
         fixedIssues = form.fixedIssues
         window = request.window.map(Window.init)
+        services = form.services ?? []
+        maintenanceWindow = request.maintenanceWindow.map { "MW-\($0)" }
         promises = request.deadlines.map { deadline in
             Promise(name: deadline.name.rawValue, state: deadline.state(at: now), startedAt: deadline.startedAt, dueAt: deadline.dueAt,
                     warnAt: deadline.warnAt, warnedAt: deadline.warnedAt, metAt: deadline.metAt, missedAt: deadline.missedAt)
@@ -148,11 +155,12 @@ public struct ServiceRequestFormDTO: StrictDecodable, Encodable, Sendable, Equat
     public var fixedIssues: [String]?
     public var releaseDay: LocalDate?
     public var receivedAt: Date?
+    public var services: [String]?
 
     public static let allowedKeys: Set<String> = Set(CodingKeys.allCases.map(\.rawValue))
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case kind, subject, organisation, requester, contact, description, owner, reason
+        case kind, subject, organisation, requester, contact, description, owner, reason, services
         case promisedDate = "promised_date"
         case fixedIssues = "fixed_issues"
         case releaseDay = "release_day"
@@ -162,7 +170,7 @@ public struct ServiceRequestFormDTO: StrictDecodable, Encodable, Sendable, Equat
     public init(
         kind: String, subject: String, organisation: String, requester: String, contact: String? = nil, description: String? = nil,
         owner: String? = nil, promisedDate: LocalDate? = nil, reason: String? = nil, fixedIssues: [String]? = nil,
-        releaseDay: LocalDate? = nil, receivedAt: Date? = nil
+        releaseDay: LocalDate? = nil, receivedAt: Date? = nil, services: [String]? = nil
     ) {
         self.kind = kind
         self.subject = subject
@@ -176,6 +184,7 @@ public struct ServiceRequestFormDTO: StrictDecodable, Encodable, Sendable, Equat
         self.fixedIssues = fixedIssues
         self.releaseDay = releaseDay
         self.receivedAt = receivedAt
+        self.services = services
     }
 
     /// The domain's form; an unknown kind is refused here, the rest by the lifecycle.
@@ -186,7 +195,7 @@ public struct ServiceRequestFormDTO: StrictDecodable, Encodable, Sendable, Equat
         return ServiceRequest.Form(
             kind: kind, subject: subject, organisation: organisation, requester: requester, contact: contact, description: description,
             owner: owner, promisedDate: promisedDate, reason: reason, fixedIssues: fixedIssues ?? [], releaseDay: releaseDay,
-            receivedAt: receivedAt)
+            receivedAt: receivedAt, services: services)
     }
 }
 

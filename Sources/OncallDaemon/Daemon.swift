@@ -205,8 +205,9 @@ public enum Daemon {
                 }
             },
             onError: { error in logger.error("request timer cycle failed; retrying", metadata: ["error": "\(error)"]) })
+        let maintenance = MaintenanceService(store: store.maintenance, clock: clock, timersChanged: { wakeup.signal() })
         let requests = ServiceRequestService(
-            store: store.requests, clock: clock, settings: requestSettings,
+            store: store.requests, maintenance: maintenance, clock: clock, settings: requestSettings,
             changed: {
                 requestWakeup.signal()
                 dispatcher.wake()
@@ -215,7 +216,7 @@ public enum Daemon {
             incidents: incidents, postmortems: postmortems,
             statistics: StatisticsService(incidents: store.incidents, visits: store.visits, clock: clock, settings: holder),
             engine: engine, dispatcher: dispatcher, periodic: periodic, ingest: ingest,
-            maintenance: MaintenanceService(store: store.maintenance, clock: clock, timersChanged: { wakeup.signal() }),
+            maintenance: maintenance,
             requests: requests, requestTimers: requestTimers,
             heartbeats: heartbeats, heartbeatsChanged: heartbeatsChanged,
             calendarFeeds: CalendarFeedService(

@@ -67,6 +67,7 @@ func exerciseAPI(_ data: Data) -> String {
         attempt(ReportForm.self), attempt(EscalateRequest.self), attempt(ResolveRequest.self), attempt(NoteRequest.self),
         attempt(EmptyRequest.self), attempt(DispatchRequestBody.self), attempt(VisitStepBody.self),
         attempt(PostmortemEditRequest.self), attempt(PostmortemReviewRequest.self), attempt(CalendarFeedRequestDTO.self),
+        attempt(MaintenanceRequestDTO.self), attempt(ServiceRequestFormDTO.self), attempt(RequestStepDTO.self),
     ]
     return outcomes.joined(separator: ",")
 }

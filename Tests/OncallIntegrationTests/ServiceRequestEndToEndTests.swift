@@ -94,7 +94,7 @@ struct ServiceRequestEndToEndTests {
         #expect(all.requests.map(\.id) == [request.id], "the refused ones were not stored")
     }
 
-    @Test("oncallctl releases lists Monday and Thursday evenings; a release request gets the next window")
+    @Test("oncallctl releases lists Monday and Thursday evenings; a release request gets the next window and holds its services' pages for it")
     func releases() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.cleanup() }
@@ -116,13 +116,26 @@ struct ServiceRequestEndToEndTests {
         #expect(table.stdout.hasPrefix("DAY"), "\(table)")
 
         let release = try await oncallctl(["--socket", sandbox.socketPath, "request", "new", "release", "--subject", "WMS 3.2.1",
-                                           "--organisation", "仓储中心", "--requester", "张伟", "--reason", "修复打印乱码", "--fixes", "REQ-000001", "--json"])
+                                           "--organisation", "仓储中心", "--requester", "张伟", "--reason", "修复打印乱码", "--fixes", "REQ-000001", "--service", "WMS", "--json"])
         #expect(release.status == 0, "\(release)")
         let created = try APIDates.decoder.decode(ServiceRequestDTO.self, from: Data(release.stdout.utf8))
         let next = try #require(windows.first { $0.startsAt > created.submittedAt })
         #expect(created.window == next)
         #expect(created.promises.map(\.name) == ["readiness", "release"])
         #expect(created.promises.map(\.dueAt) == [next.startsAt, next.endsAt])
+
+        // The release window is a maintenance window for WMS; withdrawing the release ends it.
+        #expect(created.services == ["WMS"] && created.maintenanceWindow == "MW-1")
+        let held = try await sandbox.call { try $0.maintenanceWindows(all: false) }
+        #expect(held.map(\.id) == ["MW-1"])
+        #expect(held.first.map { ($0.services, $0.startsAt, $0.endsAt, $0.status) } ?? ([], .distantPast, .distantPast, "")
+                == (["WMS"], next.startsAt, next.endsAt, "planned"))
+        let cancelled = try await oncallctl(["--socket", sandbox.socketPath, "request", "step", created.id, "cancelled", "--note", "测试未通过"])
+        #expect(cancelled.status == 0, "\(cancelled)")
+        #expect(try await sandbox.call { try $0.maintenanceWindows(all: false) }.isEmpty)
+        let notRelease = try await oncallctl(["--socket", sandbox.socketPath, "request", "new", "bug_report", "--subject", "a",
+                                              "--organisation", "b", "--requester", "c", "--service", "WMS"])
+        #expect(notRelease.status == 1 && notRelease.stderr.contains("services"), "\(notRelease)")
     }
 }
 }

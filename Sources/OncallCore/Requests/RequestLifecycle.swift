@@ -53,11 +53,15 @@ public enum RequestLifecycle {
         if form.kind == .release {
             form.reason = try required(form.reason ?? "", "reason")
             guard !form.fixedIssues.isEmpty else { throw .invalidField("fixed_issues", "a release names the issues it fixes") }
+            let services = (form.services ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+            if services.contains(where: \.isEmpty) { throw .invalidField("services", "must not contain an empty name") }
+            form.services = services.isEmpty ? nil : services
             if let day = form.releaseDay, !policy.releases.weekdays.contains(day.weekday) {
                 throw .invalidField("release_day", "\(day) is not a release day (\(policy.releases.weekdays.map(\.englishName).sorted().joined(separator: ", ")))")
             }
-        } else if form.reason != nil || !form.fixedIssues.isEmpty || form.releaseDay != nil {
-            throw .invalidField(form.releaseDay != nil ? "release_day" : form.reason != nil ? "reason" : "fixed_issues", "only a release request has it")
+        } else if form.reason != nil || !form.fixedIssues.isEmpty || form.releaseDay != nil || form.services != nil {
+            let field = form.releaseDay != nil ? "release_day" : form.reason != nil ? "reason" : form.services != nil ? "services" : "fixed_issues"
+            throw .invalidField(field, "only a release request has it")
         }
         return form
     }

@@ -22,11 +22,13 @@ public struct ServiceRequest: Sendable, Equatable, Codable {
         public var releaseDay: LocalDate?
         /// When the request or product arrived, if before it was entered; else the submission time.
         public var receivedAt: Date?
+        /// A release's services: their pages are held for the release window (a maintenance window).
+        public var services: [String]?
 
         public init(
             kind: RequestKind, subject: String, organisation: String, requester: String, contact: String? = nil,
             description: String? = nil, owner: String? = nil, promisedDate: LocalDate? = nil, reason: String? = nil,
-            fixedIssues: [String] = [], releaseDay: LocalDate? = nil, receivedAt: Date? = nil
+            fixedIssues: [String] = [], releaseDay: LocalDate? = nil, receivedAt: Date? = nil, services: [String]? = nil
         ) {
             self.kind = kind
             self.subject = subject
@@ -40,6 +42,7 @@ public struct ServiceRequest: Sendable, Equatable, Codable {
             self.fixedIssues = fixedIssues
             self.releaseDay = releaseDay
             self.receivedAt = receivedAt
+            self.services = services
         }
     }
 
@@ -101,6 +104,8 @@ public struct ServiceRequest: Sendable, Equatable, Codable {
     public var window: ReleaseWindow?
     /// The new requirement's promised date in force (set at submission or with the decision).
     public var promisedDate: LocalDate?
+    /// The maintenance window holding a release's services' pages during its release window.
+    public var maintenanceWindow: Int64?
     public var timeline: [Event]
     public var deadlines: [Deadline]
     public var closedAt: Date?

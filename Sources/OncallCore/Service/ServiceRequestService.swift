@@ -23,29 +23,50 @@ public struct ServiceRequestService: Sendable {
     }
 
     let store: any ServiceRequestStore
+    let maintenance: MaintenanceService?
     let clock: any OncallClock
     let settings: @Sendable () -> Settings
     let changed: @Sendable () -> Void
 
+    /// - Parameter maintenance: holds a release's services' pages for its window; nil holds none.
     public init(
-        store: any ServiceRequestStore, clock: any OncallClock, settings: @escaping @Sendable () -> Settings,
-        changed: @escaping @Sendable () -> Void = {}
+        store: any ServiceRequestStore, maintenance: MaintenanceService? = nil, clock: any OncallClock,
+        settings: @escaping @Sendable () -> Settings, changed: @escaping @Sendable () -> Void = {}
     ) {
         self.store = store
+        self.maintenance = maintenance
         self.clock = clock
         self.settings = settings
         self.changed = changed
     }
 
-    /// Stores a new request; a bad form throws `RequestError` before a number is reserved.
+    /// Stores a new request; a bad form throws `RequestError` before a number is reserved. A release
+    /// naming services first gets the maintenance window that holds their pages during its release window.
     public func submit(_ form: ServiceRequest.Form, actor: String) async throws -> ServiceRequest {
         let (now, settings) = (clock.now, settings())
-        _ = try RequestLifecycle.submit(form, number: RequestNumber(1), actor: actor, policy: settings.policy, now: now)
-        let request = try await store.submitRequest { number in
-            settings.composed(try RequestLifecycle.submit(form, number: number, actor: actor, policy: settings.policy, now: now), now: now)
+        let checked = try RequestLifecycle.submit(form, number: RequestNumber(1), actor: actor, policy: settings.policy, now: now).request
+        let window = try await holdPages(for: checked, actor: actor)
+        do {
+            let request = try await store.submitRequest { number in
+                var change = try RequestLifecycle.submit(form, number: number, actor: actor, policy: settings.policy, now: now)
+                change.request.maintenanceWindow = window?.id
+                return settings.composed(change, now: now)
+            }
+            changed()
+            return request
+        } catch {
+            // The request was not stored: its window must not hold anything.
+            if let window { _ = try? await maintenance?.end(window.id, actor: actor) }
+            throw error
         }
-        changed()
-        return request
+    }
+
+    /// The maintenance window over a release's window for the services it names, if any.
+    func holdPages(for request: ServiceRequest, actor: String) async throws -> MaintenanceWindow? {
+        guard let maintenance, let window = request.window, let services = request.form.services, !services.isEmpty else { return nil }
+        let reason = "版本发布 Release: \(request.form.subject)"
+        return try await maintenance.add(
+            MaintenanceRequest(startsAt: window.start, endsAt: window.end, services: services, reason: reason), actor: actor)
     }
 
     /// Records a step; throws `RequestError` (nothing stored) for an unknown request or a step out of order.
@@ -59,6 +80,8 @@ public struct ServiceRequestService: Sendable {
                 now: now)
         }
         guard let request else { throw RequestError.notFound(number) }
+        // A release withdrawn before its window frees its services' pages.
+        if step == .cancelled, let window = request.maintenanceWindow { _ = try await maintenance?.end(window, actor: actor) }
         changed()
         return request
     }

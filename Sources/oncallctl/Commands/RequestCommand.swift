@@ -36,6 +36,9 @@ struct RequestCommand: ParsableCommand {
         var fixedIssues: [String] = []
         @Option(name: .customLong("release-day"), help: ArgumentHelp("A release's planned day (default: the next release).", valueName: "YYYY-MM-DD"))
         var releaseDay: String?
+        @Option(name: .customLong("service"),
+                help: ArgumentHelp("A service a release updates (repeatable): its pages are held during the release window.", valueName: "service"))
+        var services: [String] = []
         @Option(name: .customLong("received"), parsing: .unconditional,
                 help: ArgumentHelp("When it (or the returned product) arrived, if earlier; " + TimeArgument.help + ".", valueName: "time"))
         var received: TimeArgument?
@@ -55,7 +58,7 @@ struct RequestCommand: ParsableCommand {
                 kind: kind, subject: subject, organisation: organisation, requester: requester, contact: contact, description: description,
                 owner: owner, promisedDate: promisedDate.flatMap(LocalDate.init(iso:)), reason: reason,
                 fixedIssues: fixedIssues.isEmpty ? nil : fixedIssues, releaseDay: releaseDay.flatMap(LocalDate.init(iso:)),
-                receivedAt: received?.resolve(now: Date()))
+                receivedAt: received?.resolve(now: Date()), services: services.isEmpty ? nil : services)
             let request = try global.call { client throws(ClientError) in try client.submitRequest(form) }
             print(json ? try IncidentText.json(request) : request.id)
         }

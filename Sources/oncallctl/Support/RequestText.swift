@@ -35,6 +35,9 @@ enum RequestText {
             lines.append("Release:       \(time.string(from: window.startsAt))–\(IncidentText.formatter("HH:mm", timeZone).string(from: window.endsAt))"
                 + (window.movedFrom.map { " (moved from \($0))" } ?? ""))
         }
+        if !request.services.isEmpty {
+            lines.append("Services:      \(request.services.joined(separator: ", "))\(request.maintenanceWindow.map { " (pages held by \($0))" } ?? "")")
+        }
         if let closed = request.closedAt { lines.append("Closed:        \(time.string(from: closed))") }
         lines.append("Next steps:    \(request.nextSteps.isEmpty ? "-" : request.nextSteps.joined(separator: ", "))")
         lines.append("")
