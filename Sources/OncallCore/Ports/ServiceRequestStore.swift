@@ -14,7 +14,7 @@ public protocol ServiceRequestStore: Sendable {
     ) async throws -> ServiceRequest?
     /// The request's pending timers, by due time.
     func pendingRequestTimers(of number: RequestNumber) async throws -> [RequestTimer]
-    /// The due time of the earliest pending request timer.
+    /// The due time of the earliest pending request timer of a promise this version knows.
     func nextRequestTimerDue() async throws -> Date?
     /// Fires up to `limit` timers due at or before `now`: each is marked fired in the transaction that
     /// commits what `decide` made of it, so a crash can neither lose nor repeat one.
@@ -39,11 +39,5 @@ public struct RequestQuery: Sendable, Equatable {
         self.owner = owner
         self.since = since
         self.limit = limit
-    }
-
-    /// Whether `request` is one the query asks for (the stores filter with it after their index does the rest).
-    public func matches(_ request: ServiceRequest) -> Bool {
-        (open.map { $0 == request.isOpen } ?? true) && (kind.map { $0 == request.kind } ?? true)
-            && (owner.map { $0 == request.owner } ?? true) && (since.map { request.submittedAt >= $0 } ?? true)
     }
 }

@@ -67,8 +67,9 @@ public struct PostgresServiceRequestRepository: ServiceRequestStore {
 
     public func nextRequestTimerDue() async throws -> Date? {
         let logger = database.logger
+        let known = RequestDeadlineName.allCases.map(\.rawValue)
         return try await database.read { connection in
-            try await connection.rows("SELECT MIN(due_at) AS due FROM request_timer", logger: logger).first?
+            try await connection.rows("SELECT MIN(due_at) AS due FROM request_timer WHERE deadline = ANY(\(known))", logger: logger).first?
                 .value("due", as: Double?.self).map(Date.init(timeIntervalSince1970:))
         }
     }

@@ -67,7 +67,8 @@ public struct SQLiteServiceRequestRepository: ServiceRequestStore {
 
     public func nextRequestTimerDue() async throws -> Date? {
         try await database.pool.read { db in
-            try Double.fetchOne(db, sql: "SELECT MIN(dueAt) FROM requestTimer").map(Date.init(timeIntervalSince1970:))
+            try Double.fetchOne(db, sql: "SELECT MIN(dueAt) FROM requestTimer WHERE deadline IN (\(placeholders(Self.known.count)))",
+                                arguments: StatementArguments(Self.known)).map(Date.init(timeIntervalSince1970:))
         }
     }
 
