@@ -221,25 +221,6 @@ public struct HeartbeatService: Sendable {
 
     /// Runs cycles until cancelled, sleeping until the next due time; a failing cycle is reported and retried.
     public func run() async {
-        while !Task.isCancelled {
-            var deadline = clock.now.adding(maxIdle)
-            do {
-                if let next = try await runCycle() { deadline = min(deadline, next) }
-            } catch {
-                onError(error)
-                deadline = min(deadline, clock.now.adding(Self.retryAfter))
-            }
-            await sleep(until: deadline)
-        }
-    }
-
-    private func sleep(until deadline: Date) async {
-        let (clock, wakeup) = (clock, wakeup)
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await clock.sleep(until: deadline) }
-            if let wakeup { group.addTask { await wakeup.wait() } }
-            await group.next()
-            group.cancelAll()
-        }
+        await CycleLoop(clock: clock, wakeup: wakeup, maxIdle: maxIdle, retryAfter: Self.retryAfter).run({ try await runCycle() }, onError: onError)
     }
 }

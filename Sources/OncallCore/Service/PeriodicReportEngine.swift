@@ -86,16 +86,7 @@ public struct PeriodicReportEngine: Sendable {
 
     /// Runs cycles until cancelled; a failing cycle is reported and retried after a minute.
     public func run() async {
-        while !Task.isCancelled {
-            var deadline = clock.now.adding(maxIdle)
-            do {
-                if let next = try await runCycle() { deadline = min(deadline, next) }
-            } catch {
-                onError(error)
-                deadline = min(deadline, clock.now.addingTimeInterval(60))
-            }
-            do { try await clock.sleep(until: deadline) } catch { return }
-        }
+        await CycleLoop(clock: clock, wakeup: nil, maxIdle: maxIdle, retryAfter: .seconds(60)).run({ try await runCycle() }, onError: onError)
     }
 
     /// The document for the period before `dueAt`, from what the stores hold now.

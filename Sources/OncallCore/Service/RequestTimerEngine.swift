@@ -45,21 +45,6 @@ public struct RequestTimerEngine: Sendable {
 
     /// Runs cycles until cancelled; a failing cycle is reported and retried after a second.
     public func run() async {
-        while !Task.isCancelled {
-            var deadline = clock.now.adding(maxIdle)
-            do {
-                if let next = try await runCycle() { deadline = min(deadline, next) }
-            } catch {
-                onError(error)
-                deadline = min(deadline, clock.now.addingTimeInterval(1))
-            }
-            let (clock, wakeup, until) = (clock, wakeup, deadline)
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { try? await clock.sleep(until: until) }
-                group.addTask { await wakeup.wait() }
-                await group.next()
-                group.cancelAll()
-            }
-        }
+        await CycleLoop(clock: clock, wakeup: wakeup, maxIdle: maxIdle, retryAfter: .seconds(1)).run({ try await runCycle() }, onError: onError)
     }
 }

@@ -53,26 +53,6 @@ public struct TimerEngine: Sendable {
 
     /// Runs cycles until the task is cancelled. A failing cycle is reported and retried after a second.
     public func run() async {
-        while !Task.isCancelled {
-            var deadline = clock.now.adding(maxIdle)
-            do {
-                if let next = try await runCycle() { deadline = min(deadline, next) }
-            } catch {
-                onError(error)
-                deadline = min(deadline, clock.now.addingTimeInterval(1))
-            }
-            await sleep(until: deadline)
-        }
-    }
-
-    private func sleep(until deadline: Date) async {
-        let clock = clock
-        let wakeup = wakeup
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await clock.sleep(until: deadline) }
-            group.addTask { await wakeup.wait() }
-            await group.next()
-            group.cancelAll()
-        }
+        await CycleLoop(clock: clock, wakeup: wakeup, maxIdle: maxIdle, retryAfter: .seconds(1)).run({ try await runCycle() }, onError: onError)
     }
 }
