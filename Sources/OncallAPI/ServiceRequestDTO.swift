@@ -141,62 +141,11 @@ public struct ServiceRequestListDTO: Codable, Sendable, Equatable {
     public init(requests: [ServiceRequestDTO]) { self.requests = requests }
 }
 
-/// `POST /v1/requests`: the form; `kind` is one of `RequestKind`'s names.
-public struct ServiceRequestFormDTO: StrictDecodable, Encodable, Sendable, Equatable {
-    public var kind: String
-    public var subject: String
-    public var organisation: String
-    public var requester: String
-    public var contact: String?
-    public var description: String?
-    public var owner: String?
-    public var promisedDate: LocalDate?
-    public var reason: String?
-    public var fixedIssues: [String]?
-    public var releaseDay: LocalDate?
-    public var receivedAt: Date?
-    public var services: [String]?
+/// `POST /v1/requests`: the domain's form itself, read strictly; `kind` is one of `RequestKind`'s names.
+public typealias ServiceRequestFormDTO = ServiceRequest.Form
 
+extension ServiceRequest.Form: StrictDecodable {
     public static let allowedKeys: Set<String> = Set(CodingKeys.allCases.map(\.rawValue))
-
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case kind, subject, organisation, requester, contact, description, owner, reason, services
-        case promisedDate = "promised_date"
-        case fixedIssues = "fixed_issues"
-        case releaseDay = "release_day"
-        case receivedAt = "received_at"
-    }
-
-    public init(
-        kind: String, subject: String, organisation: String, requester: String, contact: String? = nil, description: String? = nil,
-        owner: String? = nil, promisedDate: LocalDate? = nil, reason: String? = nil, fixedIssues: [String]? = nil,
-        releaseDay: LocalDate? = nil, receivedAt: Date? = nil, services: [String]? = nil
-    ) {
-        self.kind = kind
-        self.subject = subject
-        self.organisation = organisation
-        self.requester = requester
-        self.contact = contact
-        self.description = description
-        self.owner = owner
-        self.promisedDate = promisedDate
-        self.reason = reason
-        self.fixedIssues = fixedIssues
-        self.releaseDay = releaseDay
-        self.receivedAt = receivedAt
-        self.services = services
-    }
-
-    /// The domain's form; an unknown kind is refused here, the rest by the lifecycle.
-    public func form() throws(RequestError) -> ServiceRequest.Form {
-        guard let kind = RequestKind(rawValue: kind) else {
-            throw .invalidField("kind", "'\(kind)' is not a request kind; one of \(RequestKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return ServiceRequest.Form(
-            kind: kind, subject: subject, organisation: organisation, requester: requester, contact: contact, description: description,
-            owner: owner, promisedDate: promisedDate, reason: reason, fixedIssues: fixedIssues ?? [], releaseDay: releaseDay,
-            receivedAt: receivedAt, services: services)
-    }
 }
 
 /// `POST /v1/requests/{number}/steps`: a step by name, with an optional note and a new requirement's promised date.

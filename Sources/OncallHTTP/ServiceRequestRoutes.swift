@@ -14,7 +14,7 @@ struct ServiceRequestRoutes {
         let maxBodyBytes: @Sendable () -> Int = { dependencies.settings.api.maxBodyBytes }
         router.post("/v1/requests") { request, context in
             let body = try await RouteHelpers.decode(ServiceRequestFormDTO.self, request, maxBodyBytes: maxBodyBytes())
-            let submitted = try await requests.submit(try body.form(), actor: RouteHelpers.caller(context))
+            let submitted = try await requests.submit(body, actor: RouteHelpers.caller(context))
             context.logger.notice("service request submitted", metadata: [
                 "request.id": "\(submitted.number)", "request.kind": "\(submitted.kind.rawValue)", "caller": "\(RouteHelpers.caller(context))",
             ])

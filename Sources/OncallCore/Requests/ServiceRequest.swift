@@ -3,7 +3,7 @@ import Foundation
 /// A service request (upgrade, repair, bug, requirement, release): its form, its append-only
 /// timeline and its promises. Stored whole; the lifecycle is the only thing that changes it.
 public struct ServiceRequest: Sendable, Equatable, Codable {
-    /// What the submitter says.
+    /// What the submitter says; on the wire (`POST /v1/requests`) and on disk under the same snake_case keys.
     public struct Form: Sendable, Equatable, Codable {
         public var kind: RequestKind
         public var subject: String
@@ -25,6 +25,14 @@ public struct ServiceRequest: Sendable, Equatable, Codable {
         /// A release's services: their pages are held for the release window (a maintenance window).
         public var services: [String]?
 
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case kind, subject, organisation, requester, contact, description, owner, reason, services
+            case promisedDate = "promised_date"
+            case fixedIssues = "fixed_issues"
+            case releaseDay = "release_day"
+            case receivedAt = "received_at"
+        }
+
         public init(
             kind: RequestKind, subject: String, organisation: String, requester: String, contact: String? = nil,
             description: String? = nil, owner: String? = nil, promisedDate: LocalDate? = nil, reason: String? = nil,
@@ -43,6 +51,24 @@ public struct ServiceRequest: Sendable, Equatable, Codable {
             self.releaseDay = releaseDay
             self.receivedAt = receivedAt
             self.services = services
+        }
+
+        /// `fixed_issues` may be left out (no issues).
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                kind: try container.decode(RequestKind.self, forKey: .kind), subject: try container.decode(String.self, forKey: .subject),
+                organisation: try container.decode(String.self, forKey: .organisation),
+                requester: try container.decode(String.self, forKey: .requester),
+                contact: try container.decodeIfPresent(String.self, forKey: .contact),
+                description: try container.decodeIfPresent(String.self, forKey: .description),
+                owner: try container.decodeIfPresent(String.self, forKey: .owner),
+                promisedDate: try container.decodeIfPresent(LocalDate.self, forKey: .promisedDate),
+                reason: try container.decodeIfPresent(String.self, forKey: .reason),
+                fixedIssues: try container.decodeIfPresent([String].self, forKey: .fixedIssues) ?? [],
+                releaseDay: try container.decodeIfPresent(LocalDate.self, forKey: .releaseDay),
+                receivedAt: try container.decodeIfPresent(Date.self, forKey: .receivedAt),
+                services: try container.decodeIfPresent([String].self, forKey: .services))
         }
     }
 

@@ -54,10 +54,11 @@ struct RequestCommand: ParsableCommand {
         }
 
         func run() throws {
+            guard let kind = RequestKind(rawValue: kind) else { throw ValidationError("'\(kind)' is not a request kind") }
             let form = ServiceRequestFormDTO(
                 kind: kind, subject: subject, organisation: organisation, requester: requester, contact: contact, description: description,
                 owner: owner, promisedDate: promisedDate.flatMap(LocalDate.init(iso:)), reason: reason,
-                fixedIssues: fixedIssues.isEmpty ? nil : fixedIssues, releaseDay: releaseDay.flatMap(LocalDate.init(iso:)),
+                fixedIssues: fixedIssues, releaseDay: releaseDay.flatMap(LocalDate.init(iso:)),
                 receivedAt: received?.resolve(now: Date()), services: services.isEmpty ? nil : services)
             let request = try global.call { client throws(ClientError) in try client.submitRequest(form) }
             print(json ? try IncidentText.json(request) : request.id)
