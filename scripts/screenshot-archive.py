@@ -4,9 +4,10 @@
 Starts a throwaway oncalld in a temporary directory (its own config, state,
 socket and a free 127.0.0.1 port), seeds three Chinese incidents with oncallctl
 (one with an approved fault report, one with a draft) and two service requests
-(a bug report decided, a software upgrade), signs in to the web view as a
-manager, opens the page (--page: /web/archive?q=登录 by default, or
-/web/requests, /web/requests/REQ-000001) in headless Chromium over the DevTools
+(a bug report decided, a software upgrade), a maintenance window and a
+heartbeat, signs in to the web view as a manager, opens the page (--page:
+/web/archive?q=登录 by default, or /web/requests, /web/requests/REQ-000001,
+/web/releases, /web/maintenance, /web/heartbeats) in headless Chromium over the DevTools
 protocol, checks that the page really is that page (the seeded subject is shown,
 not the sign-in form) and saves a PNG of the viewport.
 
@@ -14,7 +15,7 @@ Usage (from the repository root, after `swift build`):
 
     scripts/screenshot-archive.py [--oncalld .build/debug/oncalld]
         [--oncallctl PATH] [--chromium chromium] [--out archive.png]
-        [--width 1280 --height 900 | --phone] [--page archive|requests|request] [--keep]
+        [--width 1280 --height 900 | --phone] [--page archive|requests|request|releases|maintenance|heartbeats] [--keep]
 
 --oncallctl defaults to the oncallctl next to --oncalld; --phone is 390x844
 with mobile emulation; --keep leaves the temporary directory (config, daemon
@@ -32,6 +33,9 @@ PAGES = {
     "archive": ("/web/archive?q=" + urllib.parse.quote("登录"), SUBJECT),
     "requests": ("/web/requests", REQUEST_SUBJECT),
     "request": ("/web/requests/REQ-000001", REQUEST_SUBJECT),
+    "releases": ("/web/releases", "发布窗口 Release windows"),
+    "maintenance": ("/web/maintenance", "WMS 版本升级"),
+    "heartbeats": ("/web/heartbeats", "nightly-backup"),
 }
 POSTMORTEM = """## 原因\n\n会话缓存集群主节点内存耗尽，登录请求超时。\n\n## 解决方法\n\n扩容并重启缓存集群。\n
 ## 解决经过\n\n10:05 发现，10:12 定位，10:20 恢复。\n\n## 预防措施\n\n增加缓存内存告警，每季度演练。\n"""
@@ -103,6 +107,8 @@ people:
   - {{id: chen.jie, name: 陈杰, unix_user: '{login}'}}
 project_managers: [chen.jie]
 emergency_group: [chen.jie]
+heartbeats:
+  - {{name: nightly-backup, interval: 24h, grace: 1h, level: 3}}
 web:
   users:
     - {{login: manager, name: 王敏, role: manager, password_hash: '{password_hash}'}}
@@ -130,6 +136,7 @@ def seed(ctl, sock, tmp):
     run(ctl, "--socket", sock, "request", "step", bug, "decided", "--note", "3.2.1 修复")
     run(ctl, "--socket", sock, "request", "new", "software_upgrade", "--subject", "WMS 升级到 3.2",
         "--organisation", "华东区客服中心", "--requester", "韩梅梅")
+    run(ctl, "--socket", sock, "maintenance", "add", "--service", "WMS", "--for", "2h", "--reason", "WMS 版本升级")
 
 
 def sign_in(base, password):

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// scripts/screenshot-archive.py: a throwaway daemon, seeded through oncallctl, its archive page
-/// (or, with `--page`, the service request pages) signed in and screenshotted by headless Chromium.
+/// (or, with `--page`, the request, release, maintenance and heartbeat pages) signed in and screenshotted by headless Chromium.
 /// Runs only where Chromium and Python's websocket-client are installed
 /// (CI: `apt-get install chromium fonts-noto-cjk`, `pip install websocket-client`).
 extension EndToEnd {
@@ -50,9 +50,9 @@ struct ScreenshotScriptTests {
     }
 
     @Test(
-        "--page shoots the service request list and a request's page, each checked to show the seeded request",
+        "--page shoots the service request list, a request, the releases, maintenance and heartbeat pages, each checked to show what was seeded",
         .enabled(if: ScreenshotScriptTests.chromiumAvailable, "needs /usr/bin/chromium and python3 with websocket-client"),
-        arguments: ["requests", "request"])
+        arguments: ["requests", "request", "releases", "maintenance", "heartbeats"])
     func requestPages(page: String) async throws {
         let scratch = try TemporaryDirectory(prefix: "oncall-shot")
         defer { scratch.remove() }
