@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
-"""Screenshot the oncalld web archive page in headless Chromium.
+"""Screenshot the oncalld web archive page (or another page) in headless Chromium.
 
 Starts a throwaway oncalld in a temporary directory (its own config, state,
 socket and a free 127.0.0.1 port), seeds three Chinese incidents with oncallctl
-(one with an approved fault report, one with a draft), signs in to the web view
-as a manager, opens /web/archive?q=登录 in headless Chromium over the DevTools
-protocol, checks that the page really is the archive (the seeded subject is
-shown, not the sign-in form) and saves a PNG of the viewport.
+(one with an approved fault report, one with a draft) and two service requests
+(a bug report decided, a software upgrade), a maintenance window and a
+heartbeat, signs in to the web view as a manager, opens the page (--page:
+/web/archive?q=登录 by default, or /web/requests, /web/requests/REQ-000001,
+/web/releases, /web/maintenance, /web/heartbeats) in headless Chromium over the DevTools
+protocol, checks that the page really is that page (the seeded subject is shown,
+not the sign-in form) and saves a PNG of the viewport.
 
 Usage (from the repository root, after `swift build`):
 
     scripts/screenshot-archive.py [--oncalld .build/debug/oncalld]
         [--oncallctl PATH] [--chromium chromium] [--out archive.png]
-        [--width 1280 --height 900 | --phone] [--keep]
+        [--width 1280 --height 900 | --phone] [--page archive|requests|request|releases|maintenance|heartbeats] [--keep]
 
 --oncallctl defaults to the oncallctl next to --oncalld; --phone is 390x844
 with mobile emulation; --keep leaves the temporary directory (config, daemon
@@ -24,6 +27,16 @@ import argparse, base64, json, os, pwd, re, secrets, shutil, signal, socket, sub
 import urllib.error, urllib.parse, urllib.request
 
 SUBJECT = "用户登录超时"
+REQUEST_SUBJECT = "拣货单打印乱码"
+# --page: the path opened and the text that shows it is that page.
+PAGES = {
+    "archive": ("/web/archive?q=" + urllib.parse.quote("登录"), SUBJECT),
+    "requests": ("/web/requests", REQUEST_SUBJECT),
+    "request": ("/web/requests/REQ-000001", REQUEST_SUBJECT),
+    "releases": ("/web/releases", "发布窗口 Release windows"),
+    "maintenance": ("/web/maintenance", "WMS 版本升级"),
+    "heartbeats": ("/web/heartbeats", "nightly-backup"),
+}
 POSTMORTEM = """## 原因\n\n会话缓存集群主节点内存耗尽，登录请求超时。\n\n## 解决方法\n\n扩容并重启缓存集群。\n
 ## 解决经过\n\n10:05 发现，10:12 定位，10:20 恢复。\n\n## 预防措施\n\n增加缓存内存告警，每季度演练。\n"""
 
@@ -94,6 +107,8 @@ people:
   - {{id: chen.jie, name: 陈杰, unix_user: '{login}'}}
 project_managers: [chen.jie]
 emergency_group: [chen.jie]
+heartbeats:
+  - {{name: nightly-backup, interval: 24h, grace: 1h, level: 3}}
 web:
   users:
     - {{login: manager, name: 王敏, role: manager, password_hash: '{password_hash}'}}
@@ -116,6 +131,12 @@ def seed(ctl, sock, tmp):
     run(ctl, "postmortem", "edit", "--socket", sock, approved, "--file", markdown)
     run(ctl, "postmortem", "submit", "--socket", sock, approved)
     run(ctl, "postmortem", "review", "--socket", sock, approved, "--approve")
+    bug = run(ctl, "--socket", sock, "request", "new", "bug_report", "--subject", REQUEST_SUBJECT,
+              "--organisation", "仓储中心", "--requester", "李雷").split()[-1]  # REQ-000001
+    run(ctl, "--socket", sock, "request", "step", bug, "decided", "--note", "3.2.1 修复")
+    run(ctl, "--socket", sock, "request", "new", "software_upgrade", "--subject", "WMS 升级到 3.2",
+        "--organisation", "华东区客服中心", "--requester", "韩梅梅")
+    run(ctl, "--socket", sock, "maintenance", "add", "--service", "WMS", "--for", "2h", "--reason", "WMS 版本升级")
 
 
 def sign_in(base, password):
@@ -207,14 +228,15 @@ def screenshot(args, tmp, procs):
     cdp.call("Page.enable")
     cdp.call("Emulation.setDeviceMetricsOverride", width=args.width, height=args.height, deviceScaleFactor=1,
              mobile=args.phone)
-    url = base + "/web/archive?q=" + urllib.parse.quote("登录")
+    path, expected = PAGES[args.page]
+    url = base + path
     cdp.call("Page.navigate", url=url)
     cdp.wait_event("Page.loadEventFired")
     page = json.loads(cdp.call("Runtime.evaluate", returnByValue=True, expression=(
         "JSON.stringify({path: location.pathname, title: document.title, text: document.body.innerText,"
         " signIn: !!document.querySelector('input[type=password]')})"))["result"]["value"])
-    if page["path"] != "/web/archive" or page["signIn"] or SUBJECT not in page["text"]:
-        raise Failure(f"{url} is not the archive showing {SUBJECT}: {page['path']} {page['title']!r} {page['text'][:300]!r}")
+    if page["path"] != urllib.parse.urlsplit(path).path or page["signIn"] or expected not in page["text"]:
+        raise Failure(f"{url} is not the {args.page} page showing {expected}: {page['path']} {page['title']!r} {page['text'][:300]!r}")
     png = base64.b64decode(cdp.call("Page.captureScreenshot", format="png")["data"])
     with open(args.out, "wb") as f:
         f.write(png)
@@ -229,6 +251,7 @@ def main():
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--phone", action="store_true", help="390x844 with mobile emulation")
+    parser.add_argument("--page", choices=sorted(PAGES), default="archive", help="default: archive")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory for debugging")
     args = parser.parse_args()
     if args.phone:

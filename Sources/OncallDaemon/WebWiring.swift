@@ -7,6 +7,7 @@ extension Daemon {
     static func webDependencies(holder: ConfigHolder, repositories: Repositories, services: Services, clock: any OncallClock) -> WebDependencies {
         let config = holder.config
         let (incidents, service, postmortems, statistics) = (repositories.incidents, services.incidents, services.postmortems, services.statistics)
+        let (requests, maintenance, heartbeats) = (services.requests, services.maintenance, services.heartbeats)
         return WebDependencies(
             users: {
                 let config = holder.config
@@ -33,6 +34,18 @@ extension Daemon {
             saveSections: { id, sections, base, who in _ = try await postmortems.edit(id, sections: sections, base: base, actor: who.actor) },
             submit: { id, who in _ = try await postmortems.submit(id, actor: who.actor) },
             statistics: { from, until in try await statistics.statistics(from: from, until: until) },
+            requests: { query in try await requests.requests(query) },
+            request: { number in
+                do {
+                    return try await requests.request(number)
+                } catch RequestError.notFound {
+                    return nil
+                }
+            },
+            requestStatistics: { since in try await requests.statistics(since: since) },
+            releases: { weeks in requests.releases(weeks: weeks) },
+            maintenanceWindows: { try await maintenance.windows(includingPast: true) },
+            heartbeats: { try await heartbeats.list() },
             timeZone: config.calendar.timeZone,
             now: { clock.now },
             secureCookies: WebCookieSecurity(rawValue: config.web.secureCookies) ?? .auto,

@@ -28,6 +28,10 @@ struct PageLayout {
                 links.append(("/web/archive", "档案 Archive"))
                 links.append(("/web/stats", "统计 Statistics"))
             }
+            links.append(("/web/requests", "服务请求 Requests"))
+            links.append(("/web/releases", "发布 Releases"))
+            links.append(("/web/maintenance", "维护 Maintenance"))
+            links.append(("/web/heartbeats", "心跳 Heartbeats"))
         }
         nav = links.map { NavLink(href: $0.0, label: $0.1, current: $0.0 == current) }
     }

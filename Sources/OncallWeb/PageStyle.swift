@@ -27,6 +27,7 @@ enum PageStyle {
         article.report{background:#fff;border:1px solid var(--line);padding:.4rem 1rem;overflow-wrap:anywhere}
         pre{overflow-x:auto;background:#f0f2f4;padding:.5rem}
         mark{background:#ffe58f}
+        .missed{color:#9f3a38;font-weight:600}
         form.filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem;align-items:end}
         label{display:block}input,select,textarea,button{font:inherit}
         input[type=text],input[type=password],input[type=search],input[type=month],select,textarea{width:100%;padding:.35rem;border:1px solid #b8c0c8;border-radius:.25rem;background:#fff}

@@ -25,6 +25,18 @@ public struct WebDependencies: Sendable {
     public var submit: @Sendable (IncidentNumber, PostmortemActor) async throws -> Void
     /// Figures for incidents reported at or after `from` and before `until`.
     public var statistics: @Sendable (_ from: Date, _ until: Date) async throws -> IncidentStatistics
+    /// Service requests matching the query, newest first.
+    public var requests: @Sendable (RequestQuery) async throws -> [ServiceRequest]
+    /// One service request, nil when there is none with this number.
+    public var request: @Sendable (RequestNumber) async throws -> ServiceRequest?
+    /// Promises kept per kind and month, over the requests submitted at or after `since`.
+    public var requestStatistics: @Sendable (_ since: Date) async throws -> RequestStatistics
+    /// The release windows of the next `weeks` weeks, moved off holidays.
+    public var releases: @Sendable (_ weeks: Int) -> [ReleaseWindow]
+    /// Every maintenance window, past ones included.
+    public var maintenanceWindows: @Sendable () async throws -> [MaintenanceWindow]
+    /// Every declared heartbeat with where it stands now, by name.
+    public var heartbeats: @Sendable () async throws -> [HeartbeatService.Reading]
     /// The zone times are shown in and months are counted in.
     public var timeZone: TimeZone
     public var now: @Sendable () -> Date
@@ -44,6 +56,12 @@ public struct WebDependencies: Sendable {
         saveSections: @escaping @Sendable (IncidentNumber, PostmortemSections, _ base: PostmortemSections?, PostmortemActor) async throws -> Void,
         submit: @escaping @Sendable (IncidentNumber, PostmortemActor) async throws -> Void,
         statistics: @escaping @Sendable (_ from: Date, _ until: Date) async throws -> IncidentStatistics,
+        requests: @escaping @Sendable (RequestQuery) async throws -> [ServiceRequest],
+        request: @escaping @Sendable (RequestNumber) async throws -> ServiceRequest?,
+        requestStatistics: @escaping @Sendable (_ since: Date) async throws -> RequestStatistics,
+        releases: @escaping @Sendable (_ weeks: Int) -> [ReleaseWindow],
+        maintenanceWindows: @escaping @Sendable () async throws -> [MaintenanceWindow],
+        heartbeats: @escaping @Sendable () async throws -> [HeartbeatService.Reading],
         timeZone: TimeZone = .current,
         now: @escaping @Sendable () -> Date = { Date() },
         secureCookies: WebCookieSecurity = .auto,
@@ -60,6 +78,12 @@ public struct WebDependencies: Sendable {
         self.saveSections = saveSections
         self.submit = submit
         self.statistics = statistics
+        self.requests = requests
+        self.request = request
+        self.requestStatistics = requestStatistics
+        self.releases = releases
+        self.maintenanceWindows = maintenanceWindows
+        self.heartbeats = heartbeats
         self.timeZone = timeZone
         self.now = now
         self.secureCookies = secureCookies

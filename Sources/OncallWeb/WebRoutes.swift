@@ -5,7 +5,8 @@ import OncallCore
 import OncallSupport
 
 /// The managers' web view under `/web`: sign-in, open incidents, incident pages, the archive,
-/// fault reports with their review, and statistics. It authenticates by itself (a session cookie
+/// fault reports with their review, statistics, service requests and release windows,
+/// maintenance windows and heartbeats. It authenticates by itself (a session cookie
 /// after a password sign-in), so it is registered outside any API-token group.
 public struct WebRoutes: Sendable {
     let dependencies: WebDependencies
@@ -57,6 +58,21 @@ public struct WebRoutes: Sendable {
         }
         router.post("/web/reports/:id/review") { request, context in
             await action(request, context) { viewer, form in try await review(context.parameters.get("id"), form, viewer, context.logger) }
+        }
+        router.get("/web/requests") { request, context in
+            await page(request, context) { viewer in try await requestList(FormFields(request.uri.query), viewer) }
+        }
+        router.get("/web/requests/:number") { request, context in
+            await page(request, context) { viewer in try await serviceRequest(context.parameters.get("number"), viewer) }
+        }
+        router.get("/web/releases") { request, context in
+            await page(request, context) { viewer in try await releases(viewer) }
+        }
+        router.get("/web/maintenance") { request, context in
+            await page(request, context) { viewer in try await maintenance(viewer) }
+        }
+        router.get("/web/heartbeats") { request, context in
+            await page(request, context) { viewer in try await heartbeats(viewer) }
         }
         // Any other page under /web: an HTML answer (after sign-in), not the API's JSON 404.
         router.get("/web/**") { request, context in

@@ -5,7 +5,8 @@ import Testing
 
 /// Issue 6, the web view on the real daemon's TCP listener: sign-in with a bcrypt hash made by
 /// `oncalld --hash-password`, the archive found by a Chinese search, review with CSRF by the
-/// emergency group only, statistics with a chart.
+/// emergency group only, statistics with a chart. Issue 13: service requests submitted and stepped
+/// with `oncallctl`, read on their pages, with the release calendar, maintenance windows and heartbeats.
 extension EndToEnd {
 @Suite("the web view through the real daemon")
 struct WebViewEndToEndTests {
@@ -113,6 +114,65 @@ struct WebViewEndToEndTests {
         let loggedOut = try await reviewer.send("POST", "/web/logout", form: [("csrf", token)])
         #expect(loggedOut.status == 303)
         #expect(try await reviewer.send("GET", "/web").status == 303, "signed out")
+    }
+
+    @Test("a request submitted and stepped with oncallctl shows on /web/requests and its own page, escaped; releases, maintenance and heartbeats too")
+    func serviceRequests() async throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.cleanup() }
+        let hashed = try await ChildProcess.run("/bin/sh", ["-c", "printf 'correct horse 電池\\n' | '\(Binaries.oncalld)' --hash-password --cost 10"])
+        #expect(hashed.status == 0, "\(hashed)")
+        let hash = hashed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try sandbox.writeConfig(PostmortemEndToEndTests.config(sandbox, extra: [
+            "heartbeats:",
+            "  - {name: nightly-backup, interval: 1h, grace: 10m, level: 3}",
+            "web:",
+            "  users:",
+            "    - {login: wang, name: 王敏, role: manager, password_hash: '\(hash)'}",
+        ]))
+        _ = try await sandbox.startDaemon()
+        let ctl = { (arguments: [String]) in try await oncallctl(["--socket", sandbox.socketPath] + arguments) }
+        let subject = "拣货单 <script>alert(1)</script> 乱码"
+        let submitted = try await ctl(["request", "new", "bug_report", "--subject", subject, "--organisation", "仓储中心", "--requester", "李雷"])
+        #expect(submitted.status == 0, "\(submitted)")
+        let number = submitted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let stepped = try await ctl(["request", "step", number, "decided", "--note", "3.2.1 <b>修复</b>"])
+        #expect(stepped.status == 0, "\(stepped)")
+        let window = try await ctl(["maintenance", "add", "--service", "WMS", "--for", "1h", "--reason", "WMS 升级"])
+        #expect(window.status == 0, "\(window)")
+
+        let browser = Browser(base: sandbox.tcpBase)
+        let anonymous = try await browser.send("GET", "/web/requests")
+        #expect(anonymous.status == 303 && anonymous.header("Location") == "/web/login?next=%2Fweb%2Frequests", "\(anonymous.status) \(anonymous.headers)")
+        #expect(try await browser.signIn("wang", "correct horse 電池").status == 303)
+
+        let list = try await browser.send("GET", "/web/requests")
+        #expect(list.status == 200 && list.header("Content-Type")?.contains("charset=utf-8") == true, "\(list.status)")
+        #expect(list.text.contains("href=\"/web/requests/\(number)\""), "\(list.text)")
+        #expect(list.text.contains("拣货单 &lt;script&gt;alert(1)&lt;/script&gt; 乱码") && !list.text.contains("<script>alert"), "\(list.text)")
+        #expect(list.text.contains("缺陷 bug report") && list.text.contains("zhang.wei"), "\(list.text)")
+        #expect(list.text.contains("<td>缺陷 bug report</td>") && list.text.contains("100%"), "the decision was kept: \(list.text)")
+        let filtered = try await browser.send("GET", "/web/requests?state=closed")
+        #expect(filtered.status == 200 && !filtered.text.contains(number), "an open request is not closed")
+
+        let page = try await browser.send("GET", "/web/requests/\(number)")
+        #expect(page.status == 200, "\(page.status) \(page.text)")
+        #expect(page.text.contains("<title>\(number) · 拣货单 &lt;script&gt;"), "\(page.text)")
+        #expect(page.text.contains("3.2.1 &lt;b&gt;修复&lt;/b&gt;") && !page.text.contains("<b>修复"), "\(page.text)")
+        #expect(page.text.contains("<td>已兑现 kept</td>") && page.text.contains("修复决定 fix decision"), "\(page.text)")
+        #expect(page.text.contains("已受理 received") && page.text.contains("已决定 decided"), "\(page.text)")
+        #expect(page.text.contains("已交付修复 fix delivered · 已完成 done · 已取消 cancelled"), "next steps: \(page.text)")
+        let unknown = try await browser.send("GET", "/web/requests/REQ-000099")
+        #expect(unknown.status == 404 && unknown.text.contains("REQ-000099"), "\(unknown.status)")
+
+        let releases = try await browser.send("GET", "/web/releases")
+        #expect(releases.status == 200 && (releases.text.contains("周一 Mon") || releases.text.contains("周四 Thu")), "\(releases.text)")
+        let maintenance = try await browser.send("GET", "/web/maintenance")
+        #expect(maintenance.status == 200 && maintenance.text.contains("MW-1") && maintenance.text.contains("进行中 active")
+                && maintenance.text.contains("WMS 升级"), "\(maintenance.text)")
+        let heartbeats = try await browser.send("GET", "/web/heartbeats")
+        #expect(heartbeats.status == 200 && heartbeats.text.contains("nightly-backup") && heartbeats.text.contains("1h 00m")
+                && heartbeats.text.contains("10m"), "\(heartbeats.text)")
     }
 }
 }

@@ -40,6 +40,9 @@ actor WebFixture {
     private(set) var reviews: [Review] = []
     private(set) var saved: [(IncidentNumber, PostmortemSections, PostmortemActor)] = []
     private(set) var submitted: [IncidentNumber] = []
+    private(set) var serviceRequests: [RequestNumber: ServiceRequest] = WebFixture.serviceRequests
+    private(set) var requestQueries: [RequestQuery] = []
+    private(set) var requestStatisticsSince: [Date] = []
 
     init() {
         let open = Incident(
@@ -97,6 +100,12 @@ actor WebFixture {
             saveSections: { id, sections, base, actor in try await self.save(id, sections, base, actor) },
             submit: { id, actor in try await self.submit(id, actor) },
             statistics: { from, until in await self.statistics(from: from, until: until) },
+            requests: { query in await self.requests(query) },
+            request: { number in await self.serviceRequests[number] },
+            requestStatistics: { since in await self.requestStatistics(since: since) },
+            releases: { weeks in Self.releases(weeks: weeks) },
+            maintenanceWindows: { Self.maintenanceWindows },
+            heartbeats: { Self.heartbeats },
             timeZone: Self.timeZone, now: now, secureCookies: secureCookies, sessionLifetime: .seconds(3600))
     }
 
@@ -198,4 +207,105 @@ actor WebFixture {
                 BranchCompliance(month: "2026-11", branch: "<西南>分公司", visits: 2, met: 0, missed: 0, pending: 2),
             ])
     }
+
+    // MARK: - Service requests, releases, maintenance and heartbeats
+
+    static let requestSubject = "拣货单打印乱码 <script>alert('req')</script>"
+
+    /// REQ-000042: an open bug report whose decision is overdue; REQ-000041: a release done in a window
+    /// moved off a holiday; REQ-000040: an upgrade with its promise still open.
+    static let serviceRequests: [RequestNumber: ServiceRequest] = {
+        let bugAt = now.addingTimeInterval(-3 * 86_400)
+        var decision = ServiceRequest.Deadline(name: .decision, startedAt: bugAt, dueAt: now.addingTimeInterval(-3_600), warnAt: nil)
+        decision.missedAt = now.addingTimeInterval(-3_600)
+        let bug = ServiceRequest(
+            number: RequestNumber(42),
+            form: .init(kind: .bugReport, subject: requestSubject, organisation: "仓储中心", requester: "李雷", contact: "138 0000 0000",
+                        description: "打印 <b>乱码</b>"),
+            submittedAt: bugAt, submittedBy: "unix:helpdesk", owner: "zhang.wei", window: nil, promisedDate: nil,
+            timeline: [
+                .init(at: bugAt, actor: "unix:helpdesk", what: .step(.received), note: "客户来电 <i>urgent</i>"),
+                .init(at: now.addingTimeInterval(-7_200), actor: "oncalld", what: .warned(.decision)),
+                .init(at: now.addingTimeInterval(-3_600), actor: "oncalld", what: .missed(.decision)),
+            ],
+            deadlines: [decision])
+
+        let releaseAt = now.addingTimeInterval(-10 * 86_400)
+        let window = ReleaseWindow(
+            day: LocalDate(year: 2026, month: 10, day: 9)!, start: now.addingTimeInterval(-9 * 86_400), end: now.addingTimeInterval(-9 * 86_400 + 7_200),
+            movedFrom: LocalDate(year: 2026, month: 10, day: 8)!)
+        var readiness = ServiceRequest.Deadline(name: .readiness, startedAt: releaseAt, dueAt: window.start, warnAt: nil)
+        readiness.metAt = window.start.addingTimeInterval(-600)
+        var release = ServiceRequest.Deadline(name: .release, startedAt: releaseAt, dueAt: window.end, warnAt: nil)
+        release.metAt = window.start.addingTimeInterval(1_800)
+        let shipped = ServiceRequest(
+            number: RequestNumber(41),
+            form: .init(kind: .release, subject: "WMS 3.2.1", organisation: "仓储中心", requester: "韩梅梅", reason: "修复打印", fixedIssues: ["REQ-000042"]),
+            submittedAt: releaseAt, submittedBy: "token:deploy", owner: "zhang.wei", window: window, promisedDate: nil,
+            timeline: [RequestStep.applied, .tested, .approved, .agreed, .released, .confirmed].enumerated().map { offset, step in
+                .init(at: releaseAt.addingTimeInterval(Double(offset) * 3_600), actor: "unix:zhang", what: .step(step))
+            },
+            deadlines: [readiness, release], closedAt: releaseAt.addingTimeInterval(5 * 3_600))
+
+        let upgradeAt = now.addingTimeInterval(-86_400)
+        let upgrade = ServiceRequest(
+            number: RequestNumber(40),
+            form: .init(kind: .softwareUpgrade, subject: "升级到 3.2", organisation: "财务部", requester: "张三"),
+            submittedAt: upgradeAt, submittedBy: "unix:helpdesk", owner: nil, window: nil, promisedDate: nil,
+            timeline: [.init(at: upgradeAt, actor: "unix:helpdesk", what: .step(.received))],
+            deadlines: [.init(name: .done, startedAt: upgradeAt, dueAt: now.addingTimeInterval(4 * 86_400), warnAt: nil)])
+        return [bug.number: bug, shipped.number: shipped, upgrade.number: upgrade]
+    }()
+
+    /// Like the store: matching the query, newest first.
+    func requests(_ query: RequestQuery) -> [ServiceRequest] {
+        requestQueries.append(query)
+        return serviceRequests.values.filter(query.matches).sorted { $0.submittedAt > $1.submittedAt }
+    }
+
+    func requestStatistics(since: Date) -> RequestStatistics {
+        requestStatisticsSince.append(since)
+        return RequestStatistics.compute(Array(serviceRequests.values), timeZone: Self.timeZone, now: Self.now)
+    }
+
+    /// Mondays and Thursdays 19:00–21:00 Shanghai from 2026-11-26; the first Monday as if moved off a holiday to Tuesday.
+    static func releases(weeks: Int) -> [ReleaseWindow] {
+        [
+            ReleaseWindow(day: LocalDate(year: 2026, month: 11, day: 26)!, start: now.addingTimeInterval(33 * 3_600), end: now.addingTimeInterval(35 * 3_600)),
+            ReleaseWindow(
+                day: LocalDate(year: 2026, month: 12, day: 1)!, start: now.addingTimeInterval(153 * 3_600), end: now.addingTimeInterval(155 * 3_600),
+                movedFrom: LocalDate(year: 2026, month: 11, day: 30)!),
+        ]
+    }
+
+    /// MW-3 active, MW-4 planned, MW-2 ended early yesterday, MW-1 over long ago.
+    static let maintenanceWindows: [MaintenanceWindow] = [
+        MaintenanceWindow(
+            id: 4, startsAt: now.addingTimeInterval(86_400), endsAt: now.addingTimeInterval(90_000), services: ["支付网关"], matchers: [:],
+            reason: "数据库升级 <script>x</script>", createdBy: "unix:zhang", createdAt: now.addingTimeInterval(-600)),
+        MaintenanceWindow(
+            id: 3, startsAt: now.addingTimeInterval(-1_800), endsAt: now.addingTimeInterval(1_800), services: ["订单系统"], matchers: ["alertname": "Watchdog"],
+            reason: "机房断电演练", createdBy: "token:deploy", createdAt: now.addingTimeInterval(-3_600)),
+        MaintenanceWindow(
+            id: 2, startsAt: now.addingTimeInterval(-90_000), endsAt: now.addingTimeInterval(-80_000), services: ["WMS"], matchers: [:],
+            reason: "网络割接", createdBy: "unix:li", createdAt: now.addingTimeInterval(-100_000),
+            endedAt: now.addingTimeInterval(-86_000), endedBy: "unix:li"),
+        MaintenanceWindow(
+            id: 1, startsAt: now.addingTimeInterval(-90 * 86_400), endsAt: now.addingTimeInterval(-89 * 86_400), services: ["旧系统"], matchers: [:],
+            reason: "很久以前", createdBy: "unix:li", createdAt: now.addingTimeInterval(-91 * 86_400)),
+    ]
+
+    /// `backup` missed with INC-000005 open for it; `etl` up.
+    static let heartbeats: [HeartbeatService.Reading] = [
+        HeartbeatService.Reading(
+            heartbeat: Heartbeat(name: "etl", interval: .seconds(300), grace: .seconds(60)),
+            state: HeartbeatState(name: "etl", armedAt: now.addingTimeInterval(-86_400), lastBeatAt: now.addingTimeInterval(-120),
+                                  lastBeatBy: "token:etl", dueAt: now.addingTimeInterval(240), beats: 288),
+            status: .up),
+        HeartbeatService.Reading(
+            heartbeat: Heartbeat(name: "backup", interval: .seconds(86_400), grace: .seconds(3_600)),
+            state: HeartbeatState(name: "backup", armedAt: now.addingTimeInterval(-5 * 86_400), lastBeatAt: now.addingTimeInterval(-2 * 86_400),
+                                  lastBeatBy: "<unix:root>", dueAt: now.addingTimeInterval(-82_800), incident: IncidentNumber(5), beats: 3),
+            status: .missed),
+    ]
 }
