@@ -40,4 +40,10 @@ public struct RequestQuery: Sendable, Equatable {
         self.since = since
         self.limit = limit
     }
+
+    /// Whether `request` is one the query asks for (what the SQL stores filter on, for stores without SQL).
+    public func matches(_ request: ServiceRequest) -> Bool {
+        (open.map { $0 == request.isOpen } ?? true) && (kind.map { $0 == request.kind } ?? true)
+            && (owner.map { $0 == request.owner } ?? true) && (since.map { request.submittedAt >= $0 } ?? true)
+    }
 }
