@@ -39,13 +39,21 @@ public struct ServiceRequestService: Sendable {
 
     /// Stores a new request; a bad form throws `RequestError` before a number is reserved.
     public func submit(_ form: ServiceRequest.Form, actor: String) async throws -> ServiceRequest {
+        try await submit(form, actor: actor, idempotencyKey: nil).request
+    }
+
+    /// Stores a new request once per `idempotencyKey` (an inbound mail's dedup key): a repeat
+    /// returns the request the key made before, with `created: false`.
+    public func submit(
+        _ form: ServiceRequest.Form, actor: String, idempotencyKey: String?
+    ) async throws -> (request: ServiceRequest, created: Bool) {
         let (now, settings) = (clock.now, settings())
         _ = try RequestLifecycle.submit(form, number: RequestNumber(1), actor: actor, policy: settings.policy, now: now)
-        let request = try await store.submitRequest { number in
+        let submitted = try await store.submitRequest(idempotencyKey: idempotencyKey) { number in
             settings.composed(try RequestLifecycle.submit(form, number: number, actor: actor, policy: settings.policy, now: now), now: now)
         }
-        changed()
-        return request
+        if submitted.created { changed() }
+        return submitted
     }
 
     /// Records a step; throws `RequestError` (nothing stored) for an unknown request or a step out of order.
