@@ -159,7 +159,9 @@ public enum Daemon {
             logger.error("cannot restore the archive files", metadata: ["error": "\(error)"])
         }
         let periodic = PeriodicReportEngine(
-            sources: .init(periodic: store.periodic, incidents: store.incidents, reports: store.postmortems, visits: store.visits), clock: clock,
+            sources: .init(
+                periodic: store.periodic, incidents: store.incidents, reports: store.postmortems, visits: store.visits, requests: store.requests),
+            clock: clock,
             settings: { holder.runtime.periodic }, mail: { PeriodicMail.messages($0, config: holder.config) },
             onDocument: { document in
                 dispatcher.wake()
