@@ -161,6 +161,10 @@ public struct InboundIngest: Sendable {
             let answered = command == nil ? nil : try await store.incident(answeringDeliveryIn: referencedIDs)
             let command = answered != nil && answered == target ? command : nil
             guard let incident = target else {
+                // A reply in a service request's thread creates nothing: the request moves by its steps.
+                if MailIntake.request(mail, envelopeTo: envelopeTo, rules: rules) != nil {
+                    return answer(try await store.recordInbound(record(.ignored, nil, MailIntake.requestReplyReason), raw: nil))
+                }
                 // A reply to a thread that is not ours is a new report.
                 let form = MailIntake.report(mail, envelopeTo: envelopeTo, rules: rules)
                 return try await newIncident(form, actor: override ?? "mail:" + sender, key: key, record: record(.incident, nil, "reply to an unknown thread"))

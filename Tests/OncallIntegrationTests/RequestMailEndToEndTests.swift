@@ -70,7 +70,7 @@ struct RequestMailEndToEndTests {
         #expect(try await sandbox.incidents().isEmpty, "a request is not an incident")
     }
 
-    @Test("an MTA pipe post with a [REQ:software_upgrade] tag is a request without the tag; an unknown kind in the tag is a fault report that says why")
+    @Test("an MTA pipe post with a [REQ:software_upgrade] tag is a request without the tag, a reply in its thread is ignored; an unknown kind in the tag is a fault report that says why")
     func subjectTagThroughRFC822() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.cleanup() }
@@ -78,12 +78,13 @@ struct RequestMailEndToEndTests {
         try sandbox.writeConfig(sandbox.config() + sandbox.inboundSections([mta]) + Self.requestSection)
         _ = try await sandbox.startDaemon()
 
-        func message(_ subject: String, id: String) -> String {
-            [
+        func message(_ subject: String, id: String, inReplyTo: String? = nil) -> String {
+            ([
                 "From: Li Lei <li.lei@wh.example.com>", "To: faults@example.com", "Subject: \(subject)",
-                "Date: Fri, 04 Dec 2026 10:20:00 +0800", "Message-ID: <\(id)@mail.wh.example.com>", "MIME-Version: 1.0",
-                "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", "请把 WMS 升级到 5.2。", "",
-            ].joined(separator: "\r\n")
+                "Date: Fri, 04 Dec 2026 10:20:00 +0800", "Message-ID: <\(id)@mail.wh.example.com>",
+            ] + (inReplyTo.map { ["In-Reply-To: <\($0)@mail.wh.example.com>"] } ?? []) + [
+                "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", "请把 WMS 升级到 5.2。", "",
+            ]).joined(separator: "\r\n")
         }
         let upgrade = message("[REQ:software_upgrade] WMS 升级到 5.2", id: "upgrade-1")
         for expected in ["request", "duplicate"] {
@@ -93,6 +94,11 @@ struct RequestMailEndToEndTests {
         }
         let request = try await sandbox.call { try $0.request("REQ-000001") }
         #expect(request.kind == "software_upgrade" && request.subject == "WMS 升级到 5.2")
+
+        // A colleague's reply in the request's thread is neither a second request nor an incident.
+        let reply = try await sandbox.postRFC822(mta, message("Re: [REQ:software_upgrade] WMS 升级到 5.2", id: "upgrade-2", inReplyTo: "upgrade-1"))
+        #expect(reply.status == 200 && reply.fields["outcome"] == "ignored", "\(reply.text)")
+        #expect(try await sandbox.incidents().isEmpty)
 
         let unknown = try await sandbox.postRFC822(mta, message("[REQ:coffee] 咖啡机坏了", id: "coffee-1"))
         #expect(unknown.fields["outcome"] == "incident" && unknown.fields["incident"] == "INC-000001", "\(unknown.text)")

@@ -14,19 +14,21 @@ public enum MailIntake {
     /// RCPT TO, or the provider's recipient field); pass `[]` when unknown.
     ///
     /// A mail that names no incident and goes to a request address or carries a request tag
-    /// (`[REQ:bug_report]`) is a service request; a reply to such a mail (`In-Reply-To`, or a
-    /// `Re:`/`回复：` subject) is ignored, because a request moves by its steps, not by mail.
+    /// (`[REQ:bug_report]`) is a service request, unless it is a reply (`In-Reply-To`, or a
+    /// `Re:`/`回复：` subject): a request moves by its steps, not by mail. Such a reply is ignored
+    /// (`requestReplyReason`); one with threading headers is handed over as a reply first, so a
+    /// reply to an incident's mail that also copies a request address still becomes a note, and
+    /// the caller ignores it when the thread is not an incident's.
     public static func decide(_ mail: ParsedMail, envelopeTo: [String], rules: IntakeRules) -> IntakeDecision {
         if let reason = autoReplyReason(mail, rules: rules) { return .ignore(reason: reason) }
         let number = mail.subject.flatMap(SubjectLine.incidentNumber(in:))
+        let referenced = referencedIDs(mail)
         if number == nil, let form = request(mail, envelopeTo: envelopeTo, rules: rules) {
             let subject = mail.subject ?? ""
-            guard mail.inReplyTo.isEmpty, SubjectLine.withoutReplyPrefixes(subject) == SubjectLine.flattened(subject) else {
-                return .ignore(reason: "a reply to a service request mail (\(form.kind.rawValue)); record the request's steps with oncallctl request step")
-            }
-            return .request(form)
+            let isReply = !mail.inReplyTo.isEmpty || SubjectLine.withoutReplyPrefixes(subject) != SubjectLine.flattened(subject)
+            if !isReply { return .request(form) }
+            if referenced.isEmpty { return .ignore(reason: requestReplyReason) }
         }
-        let referenced = referencedIDs(mail)
         guard number != nil || !referenced.isEmpty else {
             return .report(report(mail, envelopeTo: envelopeTo, rules: rules))
         }
@@ -48,6 +50,9 @@ public enum MailIntake {
     public static func report(_ mail: ParsedMail, envelopeTo: [String], rules: IntakeRules) -> ReportForm {
         ReportFormBuilder.build(mail, envelopeTo: envelopeTo, rules: rules)
     }
+
+    /// Why a reply to a service-request mail creates nothing.
+    public static let requestReplyReason = "a reply to a service request mail; record the request's steps with oncallctl request step"
 
     /// The service-request form for `mail` when it asks for one: its subject's request tag (when
     /// `subject_tags` is on) names the kind, else the first request address among its recipients.
