@@ -52,7 +52,7 @@ extension DaemonConfigReader {
         return id
     }
 
-    private func email(_ node: ConfigNode) throws(ConfigError) -> String {
+    func email(_ node: ConfigNode) throws(ConfigError) -> String {
         let value = try node.nonEmptyString()
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !value.contains(where: \.isWhitespace) else {

@@ -5,7 +5,8 @@ extension DaemonConfigReader {
 
     /// `requests.*`: the owner, who hears of a miss, the warning lead and the promises' working days.
     func readRequests(_ node: ConfigNode, people: [String: Person], into requests: inout RequestsConfig) throws(ConfigError) {
-        let map = try node.mapping(keys: ["owner", "escalate_to", "warn_before", "promises"])
+        let map = try node.mapping(keys: ["owner", "escalate_to", "warn_before", "promises", "mail"])
+        if let value = map["mail"] { try readRequestMail(value, into: &requests) }
         if let value = map["owner"] { requests.owner = try personID(value, people: people) }
         if let value = map["escalate_to"] { requests.escalateTo = try readGroup(value, people: people) }
         if let value = map["warn_before"] {
@@ -27,6 +28,28 @@ extension DaemonConfigReader {
                     requests.workingDays[kind, default: [:]][promise.name] = try count(value, range: 0...60)
                 }
             }
+        }
+    }
+
+    /// `requests.mail.*`: the request address of each kind, and whether subject tags are read.
+    func readRequestMail(_ node: ConfigNode, into requests: inout RequestsConfig) throws(ConfigError) {
+        let map = try node.mapping(keys: ["addresses", "subject_tags"])
+        if let value = map["subject_tags"] { requests.mailSubjectTags = try bool(value) }
+        guard let value = map["addresses"] else { return }
+        let addresses = try value.anyMapping()
+        var kindByAddress: [String: RequestKind] = [:]
+        for (name, (key, entry)) in zip(addresses.keys, zip(addresses.keyNodes, addresses.values)) {
+            guard let kind = RequestKind(rawValue: name), RequestKind.mailKinds.contains(kind) else {
+                let why = name == RequestKind.release.rawValue
+                    ? "a release is submitted with oncallctl request or the API, not by mail; " : "unknown request kind '\(name)'; "
+                throw key.error("\(why)use one of \(RequestKind.mailKinds.map(\.rawValue).joined(separator: ", "))")
+            }
+            let address = try email(entry)
+            if let other = kindByAddress[address.lowercased()] {
+                throw entry.error("\(address) is already the address of \(other.rawValue)")
+            }
+            kindByAddress[address.lowercased()] = kind
+            requests.mailAddresses[kind] = address
         }
     }
 

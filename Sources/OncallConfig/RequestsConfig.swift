@@ -13,6 +13,10 @@ public struct RequestsConfig: Sendable, Equatable {
     public var workingDays: [RequestKind: [RequestDeadlineName: Int]] = [:]
     /// Release days, time and window length (`releases.*`).
     public var releases: ReleaseSchedule = .standard
+    /// Request address per kind (`requests.mail.addresses`): mail to it is a request of that kind.
+    public var mailAddresses: [RequestKind: String] = [:]
+    /// Whether a subject tag `[REQ:<kind>]` / `[需求:<kind>]` makes a mail a request (`requests.mail.subject_tags`).
+    public var mailSubjectTags = false
 
     public init() {}
 

@@ -159,7 +159,9 @@ public enum Daemon {
             logger.error("cannot restore the archive files", metadata: ["error": "\(error)"])
         }
         let periodic = PeriodicReportEngine(
-            sources: .init(periodic: store.periodic, incidents: store.incidents, reports: store.postmortems, visits: store.visits), clock: clock,
+            sources: .init(
+                periodic: store.periodic, incidents: store.incidents, reports: store.postmortems, visits: store.visits, requests: store.requests),
+            clock: clock,
             settings: { holder.runtime.periodic }, mail: { PeriodicMail.messages($0, config: holder.config) },
             onDocument: { document in
                 dispatcher.wake()
@@ -187,11 +189,6 @@ public enum Daemon {
             },
             onError: { error in logger.error("heartbeat cycle failed; retrying", metadata: ["error": "\(error)"]) },
             wakeup: heartbeatsChanged)
-        // One ingest for every request: its Mailgun replay guard must outlive a request.
-        let ingest = InboundIngest(
-            service: incidents, store: store.inbound, clock: clock, integrations: { holder.runtime.integrations },
-            rules: { holder.runtime.intakeRules }, heartbeats: heartbeats,
-            log: { message, fields in logger.notice("\(message)", metadata: fields.mapValues { .string($0) }) })
         let requestWakeup = Wakeup()
         let requestSettings: @Sendable () -> ServiceRequestService.Settings = { holder.runtime.requests }
         let requestTimers = RequestTimerEngine(
@@ -212,6 +209,11 @@ public enum Daemon {
                 requestWakeup.signal()
                 dispatcher.wake()
             })
+        // One ingest for every request: its Mailgun replay guard must outlive a request.
+        let ingest = InboundIngest(
+            service: incidents, store: store.inbound, clock: clock, integrations: { holder.runtime.integrations },
+            rules: { holder.runtime.intakeRules }, heartbeats: heartbeats, requests: requests,
+            log: { message, fields in logger.notice("\(message)", metadata: fields.mapValues { .string($0) }) })
         return Services(
             incidents: incidents, postmortems: postmortems,
             statistics: StatisticsService(incidents: store.incidents, visits: store.visits, clock: clock, settings: holder),

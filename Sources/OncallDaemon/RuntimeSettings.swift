@@ -137,6 +137,9 @@ struct RuntimeSettings: Sendable {
             responders: Dictionary(config.people.compactMap { person in person.email.map { ($0.lowercased(), person.id) } },
                                    uniquingKeysWith: { first, _ in first }),
             ourAddresses: Set([config.notify.smtp.map { MailboxAddress(parsing: $0.from).address.lowercased() }].compactMap { $0 }),
-            timeZone: config.calendar.timeZone)
+            timeZone: config.calendar.timeZone,
+            requestMail: RequestMailRules(
+                kindByAddress: Dictionary(requestsConfig.mailAddresses.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first }),
+                subjectTags: requestsConfig.mailSubjectTags))
     }
 }

@@ -3,7 +3,7 @@ import OncallCore
 import OncallMail
 import OncallSupport
 
-/// Turns an authenticated inbound request into incidents, notes, commands or records, and
+/// Turns an authenticated inbound request into incidents, service requests, notes, commands or records, and
 /// answers only after the result is committed. A repeated message gets the same answer; an
 /// authentic message that cannot be understood is quarantined with its raw bytes and answered 2xx.
 public struct InboundIngest: Sendable {
@@ -15,14 +15,18 @@ public struct InboundIngest: Sendable {
     let log: @Sendable (String, [String: String]) -> Void
     /// Heartbeats an Alertmanager alert (a `Watchdog`) may feed; nil: alerts are only incidents.
     let heartbeats: HeartbeatService?
+    /// Where mail asking for a service request goes; nil: every mail is a fault report.
+    let requests: ServiceRequestService?
     let replay = ReplayGuard()
 
     public init(
         service: IncidentService, store: any InboundStore, clock: any OncallClock,
         integrations: @escaping @Sendable () -> [InboundIntegration], rules: @escaping @Sendable () -> IntakeRules,
-        heartbeats: HeartbeatService? = nil, log: @escaping @Sendable (String, [String: String]) -> Void = { _, _ in }
+        heartbeats: HeartbeatService? = nil, requests: ServiceRequestService? = nil,
+        log: @escaping @Sendable (String, [String: String]) -> Void = { _, _ in }
     ) {
         self.heartbeats = heartbeats
+        self.requests = requests
         self.service = service
         self.store = store
         self.clock = clock
@@ -123,11 +127,32 @@ public struct InboundIngest: Sendable {
             InboundRecord(key: key, integration: integration.name, kind: integration.kind.rawValue, messageID: mail.messageID,
                           receivedAt: now, outcome: outcome, incident: incident, detail: detail)
         }
-        switch MailIntake.decide(mail, envelopeTo: envelopeTo, rules: rules()) {
+        let rules = rules()
+        switch MailIntake.decide(mail, envelopeTo: envelopeTo, rules: rules) {
         case let .ignore(reason):
             return answer(try await store.recordInbound(record(.ignored, nil, reason), raw: nil))
         case let .report(form):
-            return try await newIncident(form, actor: override ?? "mail:" + sender, key: key, record: record(.incident, nil, "new incident from mail"))
+            let detail = MailIntake.requestTagProblem(mail, rules: rules).map { "new incident from mail; " + $0 } ?? "new incident from mail"
+            return try await newIncident(form, actor: override ?? "mail:" + sender, key: key, record: record(.incident, nil, detail))
+        case let .request(form):
+            let actor = override ?? "mail:" + sender
+            guard let requests else {
+                return try await newIncident(MailIntake.report(mail, envelopeTo: envelopeTo, rules: rules), actor: actor, key: key,
+                                             record: record(.incident, nil, "new incident from mail; service requests are not enabled"))
+            }
+            do {
+                // The dedup key commits with the request, so a provider's retry answers with the same number.
+                let (request, created) = try await requests.submit(form, actor: actor, idempotencyKey: key)
+                if created { log("service request from mail", ["request.id": request.number.description, "request.kind": form.kind.rawValue]) }
+                return InboundAnswer(status: 200, fields: [
+                    "outcome": created ? "request" : "duplicate", "request": request.number.description, "kind": request.kind.rawValue,
+                ])
+            } catch let error as RequestError {
+                // Not a request the lifecycle accepts: the mail is not lost, it is a fault report as before.
+                let detail = "new incident from mail; not a valid service request (\(error.description))"
+                return try await newIncident(MailIntake.report(mail, envelopeTo: envelopeTo, rules: rules), actor: actor, key: key,
+                                             record: record(.incident, nil, detail))
+            }
         case let .reply(named, referencedIDs, note, command, by):
             let threaded = try await store.incident(referencedBy: referencedIDs)
             let target: IncidentNumber? = named ?? threaded
@@ -136,8 +161,12 @@ public struct InboundIngest: Sendable {
             let answered = command == nil ? nil : try await store.incident(answeringDeliveryIn: referencedIDs)
             let command = answered != nil && answered == target ? command : nil
             guard let incident = target else {
+                // A reply in a service request's thread creates nothing: the request moves by its steps.
+                if MailIntake.request(mail, envelopeTo: envelopeTo, rules: rules) != nil {
+                    return answer(try await store.recordInbound(record(.ignored, nil, MailIntake.requestReplyReason), raw: nil))
+                }
                 // A reply to a thread that is not ours is a new report.
-                let form = MailIntake.report(mail, envelopeTo: envelopeTo, rules: rules())
+                let form = MailIntake.report(mail, envelopeTo: envelopeTo, rules: rules)
                 return try await newIncident(form, actor: override ?? "mail:" + sender, key: key, record: record(.incident, nil, "reply to an unknown thread"))
             }
             let actor = override ?? "mail:" + (by ?? sender)

@@ -25,6 +25,9 @@ public final class InMemoryIncidentStore: IncidentStore, TimerStore, StoreHealth
         var windows: [MaintenanceWindow] = []
         var heartbeats: [String: HeartbeatState] = [:]
         var calendarFeeds: [CalendarFeed] = []
+        var requests: [RequestNumber: ServiceRequest] = [:]
+        var requestTimers: [RequestTimer] = []
+        var requestKeys: [String: RequestNumber] = [:]
         var writes = 0
     }
 

@@ -166,6 +166,13 @@ struct ExampleConfigTests {
         #expect(heartbeats.allSatisfy { $0.tokens.isEmpty && $0.secret == nil })
     }
 
+    @Test("requests.mail reads back: two request addresses and subject tags on")
+    func requestMailKeys() throws {
+        let requests = try load().requests
+        #expect(requests.mailAddresses == [.bugReport: "bugs@support.example.com", .softwareUpgrade: "upgrades@support.example.com"])
+        #expect(requests.mailSubjectTags)
+    }
+
     @Test("every key of the reference is present in the example")
     func everyKeyPresent() throws {
         let text = try String(contentsOfFile: ConfigFixtures.examplePath, encoding: .utf8)
@@ -183,6 +190,7 @@ struct ExampleConfigTests {
             "load_window:", "region_names:", "branches:", "regions:", "engineers:", "branch:", "skills:", "shift:",
             "leave:", "sites:", "address:", "region:", "warranty_ends:",
             "heartbeats:", "interval:", "grace:", "title:", "organisation:", "alertmanager_alertname:", "token_file:",
+            "requests:", "mail:", "addresses:", "subject_tags:",
         ]
         for key in keys {
             #expect(text.contains(key), "\(key)")

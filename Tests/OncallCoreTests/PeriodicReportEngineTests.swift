@@ -19,7 +19,7 @@ struct PeriodicReportEngineTests {
     func engine(written: Written) -> PeriodicReportEngine {
         let settings = settings
         return PeriodicReportEngine(
-            sources: .init(periodic: store, incidents: store, reports: store, visits: store), clock: clock, settings: { settings },
+            sources: .init(periodic: store, incidents: store, reports: store, visits: store, requests: store), clock: clock, settings: { settings },
             mail: { document in
                 [OutboxMessage(id: "mail-\(document.period)", incident: nil, channel: "email", target: "wang@example.com",
                                recipients: ["wang.min"], subject: document.period, body: document.markdown, purpose: "report", createdAt: document.generatedAt)]
@@ -66,5 +66,25 @@ struct PeriodicReportEngineTests {
         let schedule = try await store.periodicSchedule()
         #expect(schedule[.weekly] == at("2026-12-07 08:00"))
         #expect(schedule[.monthly] == at("2027-01-01 08:00"), "a Friday, and the standard calendar has no holidays")
+    }
+
+    @Test("the monthly document lists the month's missed request promises from the request store; the weekly report does not")
+    func monthlyRequests() async throws {
+        let requests = ServiceRequestService(store: store, clock: clock, settings: { .init(policy: RequestPolicy(escalateTo: [], defaultOwner: nil)) })
+        let bug = try await requests.submit(
+            ServiceRequest.Form(kind: .bugReport, subject: "拣货单打印乱码", organisation: "仓储中心", requester: "李雷"), actor: "mail:li@wh.example.com")
+        let due = try #require(bug.deadlines.first?.dueAt)
+        let written = Written()
+        _ = try await engine(written: written).runCycle()
+        clock.advance(by: .seconds(5 * 24 * 3600))  // Tuesday 2026-12-01 15:00: the weekly and the monthly are due
+        try await engine(written: written).runCycle()
+        let documents = written.list.withLock { $0 }
+        let monthly = try #require(documents.first { $0.kind == .monthly })
+        #expect(due < at("2026-12-01 00:00"), "the decision fell due in November")
+        #expect(monthly.markdown.contains("## 服务请求 Service requests"))
+        #expect(monthly.markdown.contains("| bug_report | 0 | 1 | 0 | 0% |"), "\(monthly.markdown)")
+        #expect(monthly.markdown.contains("| REQ-000001 | bug_report | decision |"), "\(monthly.markdown)")
+        let weekly = try #require(documents.first { $0.kind == .weekly })
+        #expect(!weekly.markdown.contains("服务请求"))
     }
 }

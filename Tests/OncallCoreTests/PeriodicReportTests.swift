@@ -115,6 +115,71 @@ struct PeriodicReportTests {
         #expect(!markdown.contains("## 未解决故障"))
     }
 
+    /// A request with one promise of `name` due at `due`; met, missed or cancelled as given.
+    func request(
+        _ number: Int64, _ kind: RequestKind, _ name: RequestDeadlineName, due: String, met: String? = nil, missed: String? = nil,
+        cancelled: String? = nil
+    ) -> ServiceRequest {
+        var deadline = ServiceRequest.Deadline(name: name, startedAt: at("2026-11-02 09:00"), dueAt: at(due), warnAt: nil)
+        deadline.metAt = met.map { at($0) }
+        deadline.missedAt = missed.map { at($0) }
+        deadline.cancelledAt = cancelled.map { at($0) }
+        return ServiceRequest(
+            number: RequestNumber(number), form: .init(kind: kind, subject: "请求 \(number)", organisation: "仓储中心", requester: "李雷"),
+            submittedAt: at("2026-11-02 09:00"), submittedBy: "mail:li@wh.example.com", owner: "wang.fang", window: nil, promisedDate: nil,
+            deadlines: [deadline])
+    }
+
+    /// November 2026: bug decisions kept and met late, an upgrade missed, one cancelled, one due in December.
+    var requests: [ServiceRequest] {
+        [
+            request(1, .bugReport, .decision, due: "2026-11-10 18:00", met: "2026-11-10 09:00"),
+            request(2, .bugReport, .decision, due: "2026-11-12 18:00", met: "2026-11-13 10:00", missed: "2026-11-12 18:00"),
+            request(3, .softwareUpgrade, .done, due: "2026-11-27 18:00", missed: "2026-11-27 18:00"),
+            request(4, .softwareUpgrade, .done, due: "2026-12-03 18:00"),
+            request(5, .bugReport, .decision, due: "2026-11-20 18:00", cancelled: "2026-11-19 10:00"),
+        ]
+    }
+
+    @Test("the month's service requests: the share of promises kept per kind and each promise missed, that month only")
+    func monthlyRequests() {
+        let now = at("2026-12-01 09:00")
+        let period = PeriodicSchedule.period(.monthly, dueAt: now, timeZone: shanghai)
+        let report = RequestMonthReport.compute(requests, month: period.period, from: period.from, until: period.until, timeZone: shanghai, now: now)
+        #expect(report.rows.map { "\($0.kind.rawValue) \($0.kept)/\($0.missed)/\($0.open)" } == ["software_upgrade 0/1/0", "bug_report 1/1/0"])
+        #expect(report.missed.map(\.request) == [RequestNumber(2), RequestNumber(3)])
+
+        let markdown = PeriodicReport.render(
+            kind: .monthly, period: period.period, from: period.from, until: period.until, incidents: [], visits: [], postmortems: [:],
+            statistics: IncidentStatistics(levels: [], branches: []), names: [:], timeZone: shanghai, generatedAt: now, requests: report)
+        let part = section(markdown, "## 服务请求 Service requests")
+        for line in [
+            "| software_upgrade | 0 | 1 | 0 | 0% |",
+            "| bug_report | 1 | 1 | 0 | 50% |",
+            "| REQ-000002 | bug_report | decision | 2026-11-12 18:00 +08:00 | 2026-11-13 10:00 +08:00 |",
+            "| REQ-000003 | software_upgrade | done | 2026-11-27 18:00 +08:00 | — |",
+        ] {
+            #expect(part.contains(line), "missing: \(line)\n\(part)")
+        }
+        #expect(!part.contains("REQ-000004") && !part.contains("REQ-000005") && !part.contains("REQ-000001"))
+    }
+
+    @Test("a month without promises says so; without a request store the section is left out; the weekly report never has it")
+    func monthlyRequestsEmpty() {
+        let now = at("2026-12-01 09:00")
+        let period = PeriodicSchedule.period(.monthly, dueAt: now, timeZone: shanghai)
+        func render(_ kind: PeriodicKind, _ requests: RequestMonthReport?) -> String {
+            PeriodicReport.render(
+                kind: kind, period: period.period, from: period.from, until: period.until, incidents: [], visits: [], postmortems: [:],
+                statistics: IncidentStatistics(levels: [], branches: []), names: [:], timeZone: shanghai, generatedAt: now, requests: requests)
+        }
+        let empty = render(.monthly, RequestMonthReport(rows: [], missed: []))
+        #expect(empty.contains("本月无到期承诺。 No promise fell due this month."))
+        #expect(empty.contains("### 未兑现的承诺 Promises missed\n\n本月无。 None this month."))
+        #expect(!render(.monthly, nil).contains("服务请求"))
+        #expect(!render(.weekly, RequestMonthReport(rows: [], missed: [])).contains("服务请求"))
+    }
+
     @Test("an empty week says so rather than drawing empty tables")
     func emptyWeek() {
         let period = PeriodicSchedule.period(.weekly, dueAt: at("2026-11-30 08:00"), timeZone: shanghai)

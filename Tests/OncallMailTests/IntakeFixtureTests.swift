@@ -116,6 +116,8 @@ struct IntakeFixtureTests {
             }
         case .reply:
             Issue.record("\(file) has no threading headers and no incident tag, yet became a reply")
+        case .request:
+            Issue.record("\(file) became a service request, yet these rules configure none")
         }
     }
 }

@@ -45,6 +45,24 @@ final class ServiceRequestStoreTests: Sendable {
             .map { "\($0.message.target): \($0.message.subject)" }.sorted()
     }
 
+    @Test("an inbound mail's dedup key makes one request: the repeat reads it back and schedules and queues nothing more", arguments: StoreBackend.allCases)
+    func idempotencyKey(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(directory.file("requests-key-\(backend).sqlite"))
+        let clock = ManualClock(now: Self.friday)
+        let (service, _) = service(store, clock: clock)
+        let key = "rfc822/mta:<bug-1@customer.example>"
+        let first = try await service.submit(Self.bug(), actor: "mail:li@customer.example", idempotencyKey: key)
+        let timers = try await store.repositories.requests.pendingRequestTimers(of: first.request.number)
+        clock.advance(by: .seconds(60))
+        let again = try await service.submit(Self.bug("另一个主题"), actor: "mail:li@customer.example", idempotencyKey: key)
+        #expect(first.created && !again.created)
+        #expect(again.request == first.request)
+        #expect(try await store.repositories.requests.pendingRequestTimers(of: first.request.number) == timers)
+        let other = try await service.submit(Self.bug(), actor: "mail:li@customer.example", idempotencyKey: key + "-other")
+        #expect(other.created && other.request.number.description == "REQ-000002")
+        #expect(try await service.requests(RequestQuery()).count == 2)
+    }
+
     @Test("requests are numbered apart from incidents, round-trip whole and list by status, kind and owner", arguments: StoreBackend.allCases)
     func roundTrip(_ backend: StoreBackend) async throws {
         let store = try await backend.open(directory.file("requests-\(backend).sqlite"))

@@ -8,11 +8,12 @@ public enum PeriodicReport {
     /// `incidents` are those reported in the period plus, for the weekly report, those reported
     /// earlier and still open; `visits` those dispatched in the period. The weekly report totals
     /// the week itself (a week across two months is one row), so `statistics` (per month) is shown
-    /// in the monthly list only.
+    /// in the monthly list only, as is `requests` (the month's service-request promises; nil leaves
+    /// the section out, for a daemon without a request store).
     public static func render(
         kind: PeriodicKind, period: String, from: Date, until: Date, incidents: [Incident], visits: [Visit],
         postmortems: [IncidentNumber: Postmortem.State], statistics: IncidentStatistics, names: [String: String],
-        timeZone: TimeZone, generatedAt: Date
+        timeZone: TimeZone, generatedAt: Date, requests: RequestMonthReport? = nil
     ) -> String {
         let writer = PeriodicReportWriter(
             period: period, from: from, until: until, incidents: incidents.sorted { $0.id < $1.id },
@@ -20,7 +21,7 @@ public enum PeriodicReport {
             postmortems: postmortems, names: names, time: LocalTimeText(timeZone: timeZone), generatedAt: generatedAt)
         let parts = switch kind {
         case .weekly: writer.weekly()
-        case .monthly: writer.monthly(statistics: statistics)
+        case .monthly: writer.monthly(statistics: statistics) + (requests.map { [writer.serviceRequests($0)] } ?? [])
         }
         return parts.joined(separator: "\n\n") + "\n"
     }
@@ -185,6 +186,32 @@ struct PeriodicReportWriter {
                     + [name(row.branch), String(row.visits), String(row.met), String(row.missed), String(row.pending), row.compliance.map(percent) ?? "—"])
         }
         return table.text
+    }
+
+    // MARK: - Service requests
+
+    /// The month's promises: the share kept per kind, then each one missed.
+    func serviceRequests(_ report: RequestMonthReport) -> String {
+        var parts = ["## 服务请求 Service requests"]
+        if report.rows.isEmpty {
+            parts.append("本月无到期承诺。 No promise fell due this month.")
+        } else {
+            var table = MarkdownTable(["类别 Kind", "按时 Kept", "未按时 Missed", "未到期 Open", "兑现率 Kept share"])
+            for row in report.rows {
+                table.add([row.kind.rawValue, String(row.kept), String(row.missed), String(row.open), row.keptShare.map(percent) ?? "—"])
+            }
+            parts.append("### 承诺兑现率 Promises kept by kind\n\n" + table.text)
+        }
+        if report.missed.isEmpty {
+            parts.append("### 未兑现的承诺 Promises missed\n\n本月无。 None this month.")
+        } else {
+            var table = MarkdownTable(["编号 No.", "类别 Kind", "承诺 Promise", "到期 Due", "完成 Met"])
+            for missed in report.missed {
+                table.add([missed.request.description, missed.kind.rawValue, missed.promise.rawValue, time.text(missed.dueAt), time.text(missed.metAt)])
+            }
+            parts.append("### 未兑现的承诺 Promises missed\n\n" + table.text)
+        }
+        return parts.joined(separator: "\n\n")
     }
 
     // MARK: - Wording

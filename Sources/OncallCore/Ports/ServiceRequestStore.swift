@@ -4,7 +4,13 @@ import Foundation
 /// submission, a step, a fired timer) commits the request, its timer changes and its messages together.
 public protocol ServiceRequestStore: Sendable {
     /// Numbers a new request (`REQ-…`, counted apart from incidents) and commits what `make` decides for it.
-    func submitRequest(_ make: @escaping @Sendable (RequestNumber) throws -> RequestChange) async throws -> ServiceRequest
+    ///
+    /// With an `idempotencyKey` (an inbound mail's dedup key) the key is committed in the same
+    /// transaction as the request, and a key seen before returns that earlier request with
+    /// `created: false` and commits nothing, so a webhook retried by its provider makes one request.
+    func submitRequest(
+        idempotencyKey: String?, _ make: @escaping @Sendable (RequestNumber) throws -> RequestChange
+    ) async throws -> (request: ServiceRequest, created: Bool)
     func request(_ number: RequestNumber) async throws -> ServiceRequest?
     /// Requests matching `query`, newest first.
     func requests(_ query: RequestQuery) async throws -> [ServiceRequest]
@@ -21,6 +27,13 @@ public protocol ServiceRequestStore: Sendable {
     func fireDueRequestTimers(
         now: Date, limit: Int, decide: @escaping @Sendable (RequestTimer, ServiceRequest) -> RequestChange
     ) async throws -> [RequestTimer]
+}
+
+extension ServiceRequestStore {
+    /// Numbers and commits a new request that no retry can repeat (submitted over the socket or API).
+    public func submitRequest(_ make: @escaping @Sendable (RequestNumber) throws -> RequestChange) async throws -> ServiceRequest {
+        try await submitRequest(idempotencyKey: nil, make).request
+    }
 }
 
 /// Which requests to list.

@@ -25,16 +25,15 @@ public struct RequestStatistics: Sendable, Equatable {
         calendar.timeZone = timeZone
         var counts: [RequestKind: [String: Row]] = [:]
         for request in requests {
-            for deadline in request.deadlines where deadline.cancelledAt == nil || deadline.metAt != nil || deadline.missedAt != nil {
+            for deadline in request.deadlines {
+                guard let outcome = deadline.outcome(now: now) else { continue }
                 let parts = calendar.dateComponents([.year, .month], from: deadline.dueAt)
                 let month = "\(LocalDate.pad(parts.year ?? 0, 4))-\(LocalDate.pad(parts.month ?? 0, 2))"
                 var row = counts[request.kind]?[month] ?? Row(kind: request.kind, month: month, kept: 0, missed: 0, open: 0)
-                if deadline.kept {
-                    row.kept += 1
-                } else if deadline.metAt != nil || deadline.missedAt != nil || deadline.dueAt < now {
-                    row.missed += 1
-                } else {
-                    row.open += 1
+                switch outcome {
+                case .kept: row.kept += 1
+                case .missed: row.missed += 1
+                case .open: row.open += 1
                 }
                 counts[request.kind, default: [:]][month] = row
             }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes the regular documents (SPEC.md, regular work) on durable schedules: the weekly report
-/// before each Monday and the monthly incident list on the first working day of the month. A
+/// before each Monday and the monthly incident list (with the month's service-request promises)
+/// on the first working day of the month. A
 /// document is stored, mailed and rescheduled in one commit; one missed while the daemon was
 /// down is written at the next start.
 public struct PeriodicReportEngine: Sendable {
@@ -27,12 +28,18 @@ public struct PeriodicReportEngine: Sendable {
         public var incidents: any IncidentStore
         public var reports: any PostmortemStore
         public var visits: (any VisitStore)?
+        /// Service requests, for the monthly document's promises; nil leaves that section out.
+        public var requests: (any ServiceRequestStore)?
 
-        public init(periodic: any PeriodicStore, incidents: any IncidentStore, reports: any PostmortemStore, visits: (any VisitStore)?) {
+        public init(
+            periodic: any PeriodicStore, incidents: any IncidentStore, reports: any PostmortemStore, visits: (any VisitStore)?,
+            requests: (any ServiceRequestStore)? = nil
+        ) {
             self.periodic = periodic
             self.incidents = incidents
             self.reports = reports
             self.visits = visits
+            self.requests = requests
         }
     }
 
@@ -106,9 +113,17 @@ public struct PeriodicReportEngine: Sendable {
             if let report = try await sources.reports.postmortem(of: incident.id) { states[incident.id] = report.state }
         }
         let statistics = IncidentStatistics.compute(incidents: reported, visits: visits, timeZone: timeZone, now: now)
+        var requests: RequestMonthReport?
+        if kind == .monthly, let store = sources.requests {
+            // A promise due this month may belong to a request of any earlier month (a requirement's
+            // delay notice counts back from its promised date), so every request submitted before the end is read.
+            let submitted = try await store.requests(RequestQuery(limit: 100_000)).filter { $0.submittedAt < period.until }
+            requests = RequestMonthReport.compute(
+                submitted, month: period.period, from: period.from, until: period.until, timeZone: timeZone, now: now)
+        }
         let markdown = PeriodicReport.render(
             kind: kind, period: period.period, from: period.from, until: period.until, incidents: incidents, visits: visits,
-            postmortems: states, statistics: statistics, names: settings.names, timeZone: timeZone, generatedAt: now)
+            postmortems: states, statistics: statistics, names: settings.names, timeZone: timeZone, generatedAt: now, requests: requests)
         return PeriodicDocument(kind: kind, period: period.period, from: period.from, until: period.until, markdown: markdown, generatedAt: now)
     }
 }

@@ -43,17 +43,27 @@ public struct ServiceRequestService: Sendable {
     /// Stores a new request; a bad form throws `RequestError` before a number is reserved. A release
     /// naming services first gets the maintenance window that holds their pages during its release window.
     public func submit(_ form: ServiceRequest.Form, actor: String) async throws -> ServiceRequest {
+        try await submit(form, actor: actor, idempotencyKey: nil).request
+    }
+
+    /// Stores a new request once per `idempotencyKey` (an inbound mail's dedup key): a repeat
+    /// returns the request the key made before, with `created: false`.
+    public func submit(
+        _ form: ServiceRequest.Form, actor: String, idempotencyKey: String?
+    ) async throws -> (request: ServiceRequest, created: Bool) {
         let (now, settings) = (clock.now, settings())
         let checked = try RequestLifecycle.submit(form, number: RequestNumber(1), actor: actor, policy: settings.policy, now: now).request
         let window = try await holdPages(for: checked, actor: actor)
         do {
-            let request = try await store.submitRequest { number in
+            let submitted = try await store.submitRequest(idempotencyKey: idempotencyKey) { number in
                 var change = try RequestLifecycle.submit(form, number: number, actor: actor, policy: settings.policy, now: now)
                 change.request.maintenanceWindow = window?.id
                 return settings.composed(change, now: now)
             }
-            changed()
-            return request
+            // A repeated key made nothing new: the window made for it must not hold anything.
+            if !submitted.created, let window { _ = try? await maintenance?.end(window.id, actor: actor) }
+            if submitted.created { changed() }
+            return submitted
         } catch {
             // The request was not stored: its window must not hold anything.
             if let window { _ = try? await maintenance?.end(window.id, actor: actor) }

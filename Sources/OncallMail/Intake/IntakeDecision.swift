@@ -7,6 +7,9 @@ public enum IntakeDecision: Sendable, Equatable {
     case ignore(reason: String)
     /// A new incident from this form.
     case report(ReportForm)
+    /// A new service request from this form: the mail went to a request address or carries a
+    /// request tag in its subject (`RequestMailRules`).
+    case request(ServiceRequest.Form)
     /// A reply to an incident.
     ///
     /// - `IncidentNumber?`: the incident the subject names (`[INC-000123]`); nil when it names none.

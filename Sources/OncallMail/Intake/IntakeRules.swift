@@ -32,6 +32,8 @@ public struct IntakeRules: Sendable, Equatable {
     public var trustedAutomatedSenders: Set<String>
     /// The zone for report-form times written without one ("2026-11-25 08:05").
     public var timeZone: TimeZone
+    /// Which mail asks for a service request instead of reporting a fault.
+    public var requestMail: RequestMailRules
 
     /// Rules from their parts; the defaults accept mail from anyone and know no one.
     public init(
@@ -39,8 +41,9 @@ public struct IntakeRules: Sendable, Equatable {
         serviceByTag: [String: String] = [:], keywordRules: [KeywordRule] = [], defaultScope: Scope? = nil,
         responders: [String: String] = [:], ourAddresses: Set<String> = [], ownMessageIDDomain: MessageIDDomain = .standard,
         trustedAutomatedSenders: Set<String> = [],
-        timeZone: TimeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        timeZone: TimeZone = TimeZone(secondsFromGMT: 8 * 3600)!, requestMail: RequestMailRules = .none
     ) {
+        self.requestMail = requestMail
         self.organisationByDomain = organisationByDomain
         self.defaultOrganisation = defaultOrganisation
         self.serviceByTag = serviceByTag

@@ -12,10 +12,23 @@ public enum MailIntake {
     /// subject names an incident (`[INC-000123]`) or that has In-Reply-To/References is a reply;
     /// anything else is a new report. `envelopeTo` is where the mail was delivered (the SMTP
     /// RCPT TO, or the provider's recipient field); pass `[]` when unknown.
+    ///
+    /// A mail that names no incident and goes to a request address or carries a request tag
+    /// (`[REQ:bug_report]`) is a service request, unless it is a reply (`In-Reply-To`, or a
+    /// `Re:`/`回复：` subject): a request moves by its steps, not by mail. Such a reply is ignored
+    /// (`requestReplyReason`); one with threading headers is handed over as a reply first, so a
+    /// reply to an incident's mail that also copies a request address still becomes a note, and
+    /// the caller ignores it when the thread is not an incident's.
     public static func decide(_ mail: ParsedMail, envelopeTo: [String], rules: IntakeRules) -> IntakeDecision {
         if let reason = autoReplyReason(mail, rules: rules) { return .ignore(reason: reason) }
         let number = mail.subject.flatMap(SubjectLine.incidentNumber(in:))
         let referenced = referencedIDs(mail)
+        if number == nil, let form = request(mail, envelopeTo: envelopeTo, rules: rules) {
+            let subject = mail.subject ?? ""
+            let isReply = !mail.inReplyTo.isEmpty || SubjectLine.withoutReplyPrefixes(subject) != SubjectLine.flattened(subject)
+            if !isReply { return .request(form) }
+            if referenced.isEmpty { return .ignore(reason: requestReplyReason) }
+        }
         guard number != nil || !referenced.isEmpty else {
             return .report(report(mail, envelopeTo: envelopeTo, rules: rules))
         }
@@ -36,6 +49,29 @@ public enum MailIntake {
     /// some other conversation and is a new report after all.
     public static func report(_ mail: ParsedMail, envelopeTo: [String], rules: IntakeRules) -> ReportForm {
         ReportFormBuilder.build(mail, envelopeTo: envelopeTo, rules: rules)
+    }
+
+    /// Why a reply to a service-request mail creates nothing.
+    public static let requestReplyReason = "a reply to a service request mail; record the request's steps with oncallctl request step"
+
+    /// The service-request form for `mail` when it asks for one: its subject's request tag (when
+    /// `subject_tags` is on) names the kind, else the first request address among its recipients.
+    /// Nil for mail that is not a request, including a tag naming an unknown kind (see `requestTagProblem`).
+    public static func request(_ mail: ParsedMail, envelopeTo: [String], rules: IntakeRules) -> ServiceRequest.Form? {
+        if rules.requestMail.subjectTags, let subject = mail.subject, case let .kind(kind, untagged)? = RequestSubjectTag.read(subject) {
+            return RequestFormBuilder.build(mail, kind: kind, subject: untagged, rules: rules)
+        }
+        guard let kind = rules.requestMail.kind(envelopeTo: envelopeTo, mail: mail) else { return nil }
+        return RequestFormBuilder.build(mail, kind: kind, subject: nil, rules: rules)
+    }
+
+    /// Why a request tag in the subject was not taken (an unknown kind, or a release), or nil.
+    /// Such a mail is handled as a fault report, with the tag left in its subject for the on-call to see.
+    public static func requestTagProblem(_ mail: ParsedMail, rules: IntakeRules) -> String? {
+        guard rules.requestMail.subjectTags, let subject = mail.subject, case let .unknown(tag)? = RequestSubjectTag.read(subject) else {
+            return nil
+        }
+        return "the request tag \(tag) names no kind a mail may ask for (\(RequestKind.mailKinds.map(\.rawValue).joined(separator: ", "))); handled as a fault report"
     }
 
     /// Why `mail` must not become an incident or a note, or nil when it may.

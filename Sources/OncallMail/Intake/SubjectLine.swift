@@ -32,6 +32,15 @@ enum SubjectLine {
         return rest.intakeTrimmed
     }
 
+    /// The subject without leading reply prefixes (`Re:`, `回复：`); a forward prefix stops the stripping.
+    static func withoutReplyPrefixes(_ subject: String) -> String {
+        var rest = Substring(flattened(subject))
+        while let (_, after) = prefix(of: rest, among: replyPrefixes) {
+            rest = after
+        }
+        return rest.intakeTrimmed
+    }
+
     /// Whether the subject starts with a forward prefix (possibly after reply prefixes).
     static func isForward(_ subject: String) -> Bool {
         var rest = Substring(flattened(subject))

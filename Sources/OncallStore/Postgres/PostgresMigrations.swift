@@ -271,6 +271,16 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        // The inbound mail that made a request, by its dedup key. The key is claimed before the request row
+        // is written (so a concurrent retry waits on it), hence the deferred reference.
+        ("pg7-createRequestInbound", [
+            """
+            CREATE TABLE request_inbound (
+                key text PRIMARY KEY,
+                request_id bigint NOT NULL REFERENCES service_request(id) DEFERRABLE INITIALLY DEFERRED
+            )
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet recorded; returns the names of all applied ones.

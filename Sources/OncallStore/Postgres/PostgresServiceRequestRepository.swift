@@ -8,10 +8,28 @@ import PostgresNIO
 public struct PostgresServiceRequestRepository: ServiceRequestStore {
     let database: PostgresDatabase
 
-    public func submitRequest(_ make: @escaping @Sendable (RequestNumber) throws -> RequestChange) async throws -> ServiceRequest {
+    public func submitRequest(
+        idempotencyKey: String?, _ make: @escaping @Sendable (RequestNumber) throws -> RequestChange
+    ) async throws -> (request: ServiceRequest, created: Bool) {
         let (database, logger) = (database, database.logger)
         return try await database.transaction { connection in
+            func earlier(_ key: String) async throws -> ServiceRequest? {
+                guard let row = try await connection.rows("SELECT request_id FROM request_inbound WHERE key = \(key)", logger: logger).first
+                else { return nil }
+                return try await Self.load(RequestNumber(try row.value("request_id", as: Int64.self)), connection, logger: logger, lock: false)
+            }
+            // A retry long after the first post is found here, before a number is drawn.
+            if let idempotencyKey, let request = try await earlier(idempotencyKey) { return (request, false) }
             let id = try await connection.rows("SELECT nextval('service_request_id_seq') AS id", logger: logger)[0].value("id", as: Int64.self)
+            if let idempotencyKey {
+                // The key goes in before the request: a concurrent submission with the same key waits on it
+                // here and, once this one commits, finds the conflict and reads the request it made.
+                let claimed = try await connection.rows("""
+                    INSERT INTO request_inbound (key, request_id) VALUES (\(idempotencyKey), \(id))
+                    ON CONFLICT (key) DO NOTHING RETURNING request_id
+                    """, logger: logger)
+                if claimed.isEmpty, let request = try await earlier(idempotencyKey) { return (request, false) }
+            }
             let change = try make(RequestNumber(id))
             let request = change.request
             try await connection.run("""
@@ -20,7 +38,7 @@ public struct PostgresServiceRequestRepository: ServiceRequestStore {
                         \(request.closedAt?.timeIntervalSince1970), \(try ServiceRequestRecord.encode(request)))
                 """, logger: logger)
             try await Self.commit(change, connection, database: database)
-            return request
+            return (request, true)
         }
     }
 

@@ -173,6 +173,15 @@ enum Migrations {
         migrator.registerMigration("v11-createCalendarFeed") { db in
             try createCalendarFeed(db)
         }
+        migrator.registerMigration("v12-createRequestInbound") { db in
+            // The inbound mail that made a request, by its dedup key: a provider's retry finds it and makes no second request.
+            try db.execute(sql: """
+                CREATE TABLE requestInbound (
+                    key TEXT PRIMARY KEY,
+                    requestId INTEGER NOT NULL REFERENCES serviceRequest(id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

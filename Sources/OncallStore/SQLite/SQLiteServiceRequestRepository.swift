@@ -7,14 +7,25 @@ import OncallCore
 public struct SQLiteServiceRequestRepository: ServiceRequestStore {
     let database: SQLiteDatabase
 
-    public func submitRequest(_ make: @escaping @Sendable (RequestNumber) throws -> RequestChange) async throws -> ServiceRequest {
+    public func submitRequest(
+        idempotencyKey: String?, _ make: @escaping @Sendable (RequestNumber) throws -> RequestChange
+    ) async throws -> (request: ServiceRequest, created: Bool) {
         try await database.writer.write { db in
+            // One writer at a time: the look-up and the insert below cannot interleave with another submission.
+            if let idempotencyKey,
+               let earlier = try Int64.fetchOne(db, sql: "SELECT requestId FROM requestInbound WHERE key = ?", arguments: [idempotencyKey]),
+               let request = try Self.load(RequestNumber(earlier), db) {
+                return (request, false)
+            }
             let next = (try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'serviceRequest'") ?? 0) + 1
             let change = try make(RequestNumber(next))
             try db.execute(sql: "INSERT INTO serviceRequest (id, kind, owner, submittedAt, closedAt, data) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: try Self.columns(change.request))
+            if let idempotencyKey {
+                try db.execute(sql: "INSERT INTO requestInbound (key, requestId) VALUES (?, ?)", arguments: [idempotencyKey, next])
+            }
             try Self.commit(change, in: db)
-            return change.request
+            return (change.request, true)
         }
     }
 
