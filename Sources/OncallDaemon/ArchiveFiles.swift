@@ -4,7 +4,7 @@ import OncallCore
 /// The archive on disk: an approved report as `reports/YYYY/INC-000123.md` (byte-identical to the
 /// text whose SHA-256 is stored) and `.html`; regular documents as `reports/weekly/2026-W47.md` and
 /// `reports/monthly/2026-10.md`. The database is the source of truth: files are rewritten from it
-/// at start when missing, so a crash between commit and write loses nothing.
+/// after start when missing (`ArchiveReconcileService`), so a crash between commit and write loses nothing.
 struct ArchiveFiles: Sendable {
     let root: String
     let timeZone: @Sendable () -> TimeZone
@@ -40,6 +40,8 @@ struct ArchiveFiles: Sendable {
     func reconcile(reports: any PostmortemStore, incidents: any IncidentStore, documents: any PeriodicStore) async throws -> Int {
         var written = 0
         for report in try await reports.postmortems(state: .approved, owner: nil, limit: 1_000_000) {
+            // A stop does not wait for the rest; the next start writes them.
+            try Task.checkCancellation()
             guard let incident = try await incidents.incident(report.incident), !FileManager.default.fileExists(atPath: reportPath(incident))
             else { continue }
             try writeReport(report, incident: incident)
@@ -57,7 +59,8 @@ struct ArchiveFiles: Sendable {
     static func writeAtomically(_ data: Data, to path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
-        let temporary = path + ".tmp"
+        // Unique, so the start-up rewrite and an approval writing the same file cannot collide.
+        let temporary = path + ".tmp-" + UUID().uuidString
         guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o640]) else {
             throw DaemonError.startup("cannot write \(temporary)")
         }

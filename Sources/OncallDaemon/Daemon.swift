@@ -56,6 +56,8 @@ public enum Daemon {
                     .init(service: DispatcherService(dispatcher: services.dispatcher, role: role)),
                     .init(service: PeriodicReportService(engine: services.periodic, role: role)),
                     .init(service: RequestTimerService(engine: services.requestTimers, role: role)),
+                    // Done once; its end is not a reason to stop the others.
+                    .init(service: services.reconcile, successTerminationBehavior: .ignore),
                     .init(service: HeartbeatMonitorService(heartbeats: services.heartbeats, role: role)),
                     .init(service: DispatchMetricsService(dependencies: dependencies, changed: services.changed, logger: logger)),
                     .init(service: listeners.tcp),
@@ -103,6 +105,8 @@ public enum Daemon {
         /// Wakes the heartbeat loop after a reload (a new heartbeat, a shorter interval).
         let heartbeatsChanged: Wakeup
         let calendarFeeds: CalendarFeedService
+        /// Rewrites missing archive files from the database, once, after start.
+        let reconcile: ArchiveReconcileService
         /// Signalled after every commit and fired timer (refreshes the dispatch gauges).
         let changed: Wakeup
     }
@@ -152,11 +156,13 @@ public enum Daemon {
                     logger.error("cannot write the archived report", metadata: ["incident.id": "\(report.incident)", "error": "\(error)"])
                 }
             })
-        do {
-            let written = try await archive.reconcile(reports: store.postmortems, incidents: store.incidents, documents: store.periodic)
-            if written > 0 { logger.notice("archive files restored", metadata: ["archive.files": "\(written)"]) }
-        } catch {
-            logger.error("cannot restore the archive files", metadata: ["error": "\(error)"])
+        let reconcile = ArchiveReconcileService {
+            do {
+                let written = try await archive.reconcile(reports: store.postmortems, incidents: store.incidents, documents: store.periodic)
+                if written > 0 { logger.notice("archive files restored", metadata: ["archive.files": "\(written)"]) }
+            } catch {
+                logger.error("cannot restore the archive files", metadata: ["error": "\(error)"])
+            }
         }
         let periodic = PeriodicReportEngine(
             sources: .init(
@@ -223,7 +229,7 @@ public enum Daemon {
             heartbeats: heartbeats, heartbeatsChanged: heartbeatsChanged,
             calendarFeeds: CalendarFeedService(
                 store: store.calendarFeeds, clock: clock, source: { holder.runtime.calendarFeeds }, sha256: { SHA256Hex.of(Data($0.utf8)) }),
-            changed: changed)
+            reconcile: reconcile, changed: changed)
     }
 
     static func makeDispatcher(_ parts: Parts) -> OutboxDispatcher {

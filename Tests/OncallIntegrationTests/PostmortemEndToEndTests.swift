@@ -138,7 +138,9 @@ struct PostmortemEndToEndTests {
         for _ in 0..<250 where daemon.isRunning { usleep(20_000) }
         try FileManager.default.removeItem(atPath: file)
         _ = try await sandbox.startDaemon()
-        #expect(FileManager.default.contents(atPath: file) == original)
+        // Rewritten beside the listeners, after READY=1: wait for the file, then compare.
+        let rewritten = try await eventually("the archive file written again") { FileManager.default.contents(atPath: file) }
+        #expect(rewritten == original)
         let digest = try await ChildProcess.run("/usr/bin/sha256sum", [file])
         #expect(digest.stdout.hasPrefix(report.sha256 ?? "-"))
     }
