@@ -40,14 +40,14 @@ public struct ServiceRequestService: Sendable {
         self.changed = changed
     }
 
-    /// Stores a new request; a bad form throws `RequestError` before a number is reserved. A release
-    /// naming services first gets the maintenance window that holds their pages during its release window.
+    /// Stores a new request; a bad form throws `RequestError` before a number is reserved.
     public func submit(_ form: ServiceRequest.Form, actor: String) async throws -> ServiceRequest {
         try await submit(form, actor: actor, idempotencyKey: nil).request
     }
 
     /// Stores a new request once per `idempotencyKey` (an inbound mail's dedup key): a repeat
-    /// returns the request the key made before, with `created: false`.
+    /// returns the request the key made before, with `created: false`. A release naming services first
+    /// gets the maintenance window that holds their pages during its release window.
     public func submit(
         _ form: ServiceRequest.Form, actor: String, idempotencyKey: String?
     ) async throws -> (request: ServiceRequest, created: Bool) {

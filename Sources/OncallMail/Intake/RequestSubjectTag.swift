@@ -20,14 +20,7 @@ enum RequestSubjectTag {
     /// The first request tag in `subject`, or nil when there is none.
     static func read(_ subject: String) -> Reading? {
         let characters = Array(subject)
-        var index = 0
-        while index < characters.count {
-            defer { index += 1 }
-            let open = characters[index]
-            guard open == "[" || open == "【" else { continue }
-            let close: Character = open == "[" ? "]" : "】"
-            guard let end = characters[(index + 1)...].prefix(64).firstIndex(of: close) else { continue }
-            let inside = String(characters[(index + 1)..<end])
+        for (index, end, inside) in SubjectLine.brackets(in: characters, within: 64) {
             guard let colon = inside.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
             let head = inside[..<colon].intakeTrimmed.uppercased()
             guard heads.contains(head) else { continue }

@@ -77,18 +77,22 @@ enum SubjectLine {
     /// notifications write it; the first valid one wins. A bare "INC-5" in prose is not taken,
     /// so a reporter mentioning an old incident does not turn a new report into a note.
     static func incidentNumber(in subject: String) -> IncidentNumber? {
-        let characters = Array(subject)
-        var index = 0
-        while index < characters.count {
-            defer { index += 1 }
-            let open = characters[index]
-            guard open == "[" || open == "【" else { continue }
-            let close: Character = open == "[" ? "]" : "】"
-            guard let end = characters[(index + 1)...].prefix(24).firstIndex(of: close) else { continue }
-            let inside = String(characters[(index + 1)..<end]).intakeTrimmed
-            guard inside.uppercased().hasPrefix("INC-"), let number = IncidentNumber(inside) else { continue }
-            return number
+        for bracket in brackets(in: Array(subject), within: 24) {
+            let inside = bracket.inside.intakeTrimmed
+            if inside.uppercased().hasPrefix("INC-"), let number = IncidentNumber(inside) { return number }
         }
         return nil
+    }
+
+    /// Every `[…]` or `【…】` in `characters`, by where it opens: the indices of its brackets and the
+    /// text between, closed within `within` characters (a bracket left open is no tag).
+    static func brackets(in characters: [Character], within limit: Int) -> [(open: Int, close: Int, inside: String)] {
+        characters.indices.compactMap { index in
+            let open = characters[index]
+            guard open == "[" || open == "【" else { return nil }
+            let close: Character = open == "[" ? "]" : "】"
+            guard let end = characters[(index + 1)...].prefix(limit).firstIndex(of: close) else { return nil }
+            return (index, end, String(characters[(index + 1)..<end]))
+        }
     }
 }
