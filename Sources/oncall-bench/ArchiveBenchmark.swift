@@ -59,8 +59,10 @@ struct ArchiveBenchmark {
         let client = LoadClient(target: .tcp(host: "127.0.0.1", port: daemon.port), connections: 1)
         let bearer = [("Authorization", "Bearer \(daemon.token)")]
         for (name, query) in Self.cases {
+            // The request line must be ASCII: the Chinese terms go percent-encoded, as a browser sends them.
+            let encoded = query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? query
             let result = try await client.run(total: queries, method: .GET) { _ in
-                .init(path: "/v1/archive?" + query, headers: bearer, body: [])
+                .init(path: "/v1/archive?" + encoded, headers: bearer, body: [])
             }
             print(Self.row("search " + name, result))
         }
@@ -84,7 +86,10 @@ struct ArchiveBenchmark {
     private func fill(_ path: String) throws {
         try SQLiteStore(path: path).close()
         var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF")
+            db.add(function: ArchiveBigrams.function)
+        }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         let systems = #"["订单系统","仓储管理","收银终端","数据库主库","邮件网关","payment service","login portal","VPN gateway","报表平台","门店网络"]"#
         let symptoms = #"["登录超时","响应缓慢","无法打印","数据不同步","database timeout","connection refused","磁盘空间不足","证书过期","接口报错","页面空白","同步延迟"]"#
@@ -143,6 +148,11 @@ struct ArchiveBenchmark {
                             || char(10) || COALESCE(i.resolutionSummary, ''),
                         '', COALESCE(p.archiveMarkdown, '')
                     FROM incident i LEFT JOIN postmortem p ON p.incidentId = i.id WHERE i.id BETWEEN ? AND ?
+                    """, arguments: [first, last])
+                try db.execute(sql: """
+                    INSERT INTO incidentSearchBigram (rowid, text)
+                    SELECT rowid, oncall_bigrams(subject || char(10) || body || char(10) || notes || char(10) || report)
+                    FROM incidentSearch WHERE rowid BETWEEN ? AND ?
                     """, arguments: [first, last])
             }
         }

@@ -42,6 +42,28 @@ final class ArchiveSearchTests: Sendable {
         #expect(long.snippet.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "").contains("登录超时"))
     }
 
+    @Test("two Chinese characters are found through the bigram index, alone and with other terms", arguments: ArchiveBackend.allCases)
+    func bigrams(_ backend: ArchiveBackend) async throws {
+        let store = try await ArchiveFixture.store(backend, in: directory)
+        try await ArchiveFixture.report(store, ArchiveFixture.form("A区打印机故障", description: "打印队列卡住，重启后恢复"))
+        let second = try await ArchiveFixture.report(
+            store, ArchiveFixture.form("B区扫码枪离线", description: "网络中断"), now: t0.adding(.minutes(1)))
+        try await ArchiveFixture.command(store, second.id, .addNote("现场确认交换机掉电"))
+
+        #expect(try await ids(store, "打印") == [1])
+        #expect(try await ids(store, "掉电") == [2], "notes are in the bigram index")
+        #expect(try await ids(store, "故障 队列") == [1], "both bigram terms must match")
+        #expect(try await ids(store, "故障 中断").isEmpty)
+        #expect(try await ids(store, "卡住，").isEmpty == false, "a term with punctuation is a substring match")
+        #expect(try await ids(store, "住，").isEmpty == false, "punctuation in a two-character term falls back to a scan")
+        #expect(try await ids(store, "A区") == [1], "a letter and an ideograph fall back to a scan")
+        #expect(try await ids(store, "扫码枪 离线") == [2], "a trigram term with a bigram term")
+        #expect(try await ids(store, "障打").isEmpty, "pairs are adjacent characters in the text, not across fields")
+        #expect(try await ids(store, "区 区") == [2, 1], "one character is a scan, newest first")
+        let hit = try #require(try await store.postmortems.searchArchive(ArchiveQuery(text: "掉电")).first)
+        #expect(hit.snippet.contains("[掉电]"), "snippet: \(hit.snippet)")
+    }
+
     @Test("English text is found case-insensitively, short terms too, and wildcards are literal", arguments: ArchiveBackend.allCases)
     func english(_ backend: ArchiveBackend) async throws {
         let store = try await ArchiveFixture.store(backend, in: directory)

@@ -31,7 +31,7 @@ final class SQLiteStoreTests: Sendable {
     func durabilitySettings() throws {
         let store = try SQLiteStore(path: path)
         #expect(try store.synchronousMode() == 2)
-        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound", "v5-createPostmortem", "v6-addAffectedCustomers", "v7-indexOutboxQueue", "v8-createMaintenanceWindow", "v9-createServiceRequest", "v10-createHeartbeat", "v11-createCalendarFeed", "v12-createRequestInbound"])
+        #expect(try store.appliedMigrations() == ["v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound", "v5-createPostmortem", "v6-addAffectedCustomers", "v7-indexOutboxQueue", "v8-createMaintenanceWindow", "v9-createServiceRequest", "v10-createHeartbeat", "v11-createCalendarFeed", "v12-createRequestInbound", "v13-createArchiveBigrams"])
         let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }

@@ -53,7 +53,7 @@ final class MigrationV5Tests: Sendable {
         let path = directory.file("v4.sqlite")
         try makeV4Database(path)
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations().suffix(8) == ["v5-createPostmortem", "v6-addAffectedCustomers", "v7-indexOutboxQueue", "v8-createMaintenanceWindow", "v9-createServiceRequest", "v10-createHeartbeat", "v11-createCalendarFeed", "v12-createRequestInbound"])
+        #expect(try store.appliedMigrations().suffix(9) == ["v5-createPostmortem", "v6-addAffectedCustomers", "v7-indexOutboxQueue", "v8-createMaintenanceWindow", "v9-createServiceRequest", "v10-createHeartbeat", "v11-createCalendarFeed", "v12-createRequestInbound", "v13-createArchiveBigrams"])
 
         func ids(_ text: String) async throws -> [Int64] { try await store.postmortems.searchArchive(ArchiveQuery(text: text)).map(\.incident.id.value) }
         #expect(try await ids("登录") == [1])
@@ -116,7 +116,7 @@ final class MigrationV5Tests: Sendable {
         let store = try SQLiteStore(path: directory.file("fresh.sqlite"))
         #expect(try store.appliedMigrations() == [
             "v1-createIncident", "v1-createTimelineEvent", "v1-createTimer", "v2-createOutbox", "v3-createVisit", "v4-createInbound",
-            "v5-createPostmortem", "v6-addAffectedCustomers", "v7-indexOutboxQueue", "v8-createMaintenanceWindow", "v9-createServiceRequest", "v10-createHeartbeat", "v11-createCalendarFeed", "v12-createRequestInbound",
+            "v5-createPostmortem", "v6-addAffectedCustomers", "v7-indexOutboxQueue", "v8-createMaintenanceWindow", "v9-createServiceRequest", "v10-createHeartbeat", "v11-createCalendarFeed", "v12-createRequestInbound", "v13-createArchiveBigrams",
         ])
     }
 }

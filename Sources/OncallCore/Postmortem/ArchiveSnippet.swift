@@ -1,6 +1,6 @@
 import Foundation
 
-/// A snippet built in Swift (when no search term is long enough for a full-text index's own): a
+/// A snippet built in Swift, for a store whose full-text index has none of its own or where asking it costs more: a
 /// short passage around the first case-insensitive occurrence of `term`, the match between `[` and `]`.
 public enum ArchiveSnippet {
     public static func around(_ term: String, in texts: [String], before: Int = 8, after: Int = 16) -> String {

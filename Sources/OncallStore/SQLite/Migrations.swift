@@ -182,6 +182,9 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v13-createArchiveBigrams") { db in
+            try createArchiveBigrams(db)
+        }
         return migrator
     }
 
@@ -338,6 +341,16 @@ enum Migrations {
                            WHERE e.incidentId = i.id AND e.kind = 'note' ORDER BY e.id) n), ''),
                        ''
                 FROM incident i;
+            """)
+    }
+
+    /// Two-character Chinese terms, which the trigram index cannot find, as tokens of their own
+    /// (`ArchiveBigrams`): one row per incident, the same rowid, no positions needed.
+    private static func createArchiveBigrams(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE incidentSearchBigram USING fts5(text, tokenize = 'unicode61', detail = 'none', columnsize = 0);
+            INSERT INTO incidentSearchBigram (rowid, text)
+                SELECT rowid, oncall_bigrams(subject || char(10) || body || char(10) || notes || char(10) || report) FROM incidentSearch;
             """)
     }
 

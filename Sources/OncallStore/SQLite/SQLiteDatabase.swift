@@ -16,6 +16,7 @@ final class SQLiteDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "oncalld"
+        configuration.prepareDatabase { db in db.add(function: ArchiveBigrams.function) }
         pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB sets synchronous = NORMAL on the writer after prepareDatabase; FULL must come after opening.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }

@@ -49,16 +49,11 @@ public struct SQLitePostmortemRepository: PostmortemStore {
         return try await database.pool.read { db in
             try Row.fetchAll(db, sql: search.sql, arguments: search.arguments).map { row in
                 let reportState = (row["reportState"] as String?).flatMap(Postmortem.State.init(rawValue:))
-                let snippet: String
-                if search.usesMatch {
-                    snippet = row["snippet"] ?? ""
-                } else if let first = search.likeTerms.first {
-                    let texts: [String] = ArchiveSearchSQL.searchColumns.map { row["search_" + $0] ?? "" }
-                    snippet = ArchiveSnippet.around(first, in: texts)
-                } else {
-                    snippet = ""
-                }
-                return ArchiveHit(incident: try IncidentRecord(row: row).incident, reportState: reportState, snippet: snippet)
+                let incident = try IncidentRecord(row: row).incident
+                let snippet = search.snippetTerm.map { term in
+                    ArchiveSnippet.around(term, in: ArchiveSearchSQL.searchColumns.map { row["search_" + $0] ?? "" })
+                } ?? ""
+                return ArchiveHit(incident: incident, reportState: reportState, snippet: snippet)
             }
         }
     }
@@ -93,7 +88,7 @@ enum PostmortemTable {
     }
 }
 
-/// The `incidentSearch` FTS5 table: one row per incident, rewritten when its text changes.
+/// The `incidentSearch` FTS5 table and its bigram twin: one row per incident, rewritten when its text changes.
 enum ArchiveIndex {
     /// Timeline entries whose arrival changes an incident's searchable text.
     static let searchableEventKinds: Set<TimelineEvent.Kind> = [.note, .resolved, .postmortem]
@@ -118,6 +113,12 @@ enum ArchiveIndex {
                                           || COALESCE(json_extract(p.sections, '$.prevention'), '') END
                              FROM postmortem p WHERE p.incidentId = i.id), '')
             FROM incident i WHERE i.id = ?
+            """).execute(arguments: [id.value])
+        try db.cachedStatement(sql: "DELETE FROM incidentSearchBigram WHERE rowid = ?").execute(arguments: [id.value])
+        try db.cachedStatement(sql: """
+            INSERT INTO incidentSearchBigram (rowid, text)
+            SELECT rowid, oncall_bigrams(subject || char(10) || body || char(10) || notes || char(10) || report)
+            FROM incidentSearch WHERE rowid = ?
             """).execute(arguments: [id.value])
     }
 }
